@@ -1,0 +1,56 @@
+# AWS ML Atlas. `make serve` and `make test` set up everything they need themselves.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install serve build check test test-fast bench clean chromium
+
+## install: the virtual environment (pinned Python packages) and the pinned front-end packages
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## serve: set up, then serve the site at http://$(HOST) with live reload (data/ included)
+serve: install
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+## build: strict build into site/; a failed build leaves an existing site/ untouched
+build: install
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+## check: validate every data file
+check: install
+	$(BIN)/python -m macros check
+
+## chromium: the Debian chromium package (Playwright drives it) and poppler's pdftotext
+chromium:
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core >/dev/null; }
+
+## test: set up, then run every test (unit, build, rendered HTML, browser)
+test: install chromium
+	$(BIN)/python -m pytest
+
+## test-fast: the tests that need no build and no browser
+test-fast: install
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+clean:
+	rm -rf site .site-build .pytest_cache

@@ -1,0 +1,29 @@
+"""AWS ML Atlas macros for mkdocs-macros: registers macros, computes nothing.
+
+Each macro reads the catalog that the hook (macros/hooks.py) loaded in on_config and
+calls a pure function from `views`, passing the current page's path so relative links
+come out right. Hand-written pages in docs/ use these macros.
+"""
+
+from __future__ import annotations
+
+
+def define_env(env):  # pragma: no cover - exercised by the build tests
+    from . import state, views
+
+    def here() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def link_to(kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> str:
+        """A Markdown link to an entity's page: {{ link_to("algorithms", "xgboost") }}."""
+        return views.link_to(state.get_catalog(), here(), kind, entity_id, text, anchor)
+
+    @env.macro
+    def entity_count(kind: str) -> int:
+        return len(state.get_catalog().entities[kind])
+
+    @env.macro
+    def entity_table(kind: str) -> str:
+        """Every entity of a kind with its summary."""
+        return views.entity_table(state.get_catalog(), here(), kind)

@@ -1,0 +1,232 @@
+"""The loaded data as one catalog: lookups by kind and id, cross-file checks, back-links.
+
+`build_catalog` runs after every file has been validated on its own. It checks what a
+single file cannot know (does this id exist, is this term in the vocabulary, are list
+items unique, do pipeline edges join declared nodes) and computes back-links, the
+"what refers to me" lists that are never typed by hand.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import ENTITY_MODELS, Algorithm, Entity, Pipeline, Ref, Term, UniqueBy, Vocab
+from .problems import Problem, describe, did_you_mean
+
+
+@dataclass
+class Catalog:
+    entities: dict[str, dict[str, Entity]]
+    files: dict[tuple[str, str], str]
+    vocab: dict[str, dict[str, Term]]
+    backlinks: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
+    """(kind, id) -> referring kind -> sorted ids of entities that refer to it."""
+
+    def get(self, kind: str, entity_id: str) -> Entity:
+        return self.entities[kind][entity_id]
+
+    def of_kind(self, kind: str) -> list[tuple[str, Entity]]:
+        """(id, entity) pairs of one kind, sorted by display name."""
+        return sorted(self.entities[kind].items(), key=lambda item: item[1].name.lower())
+
+    def referrers(self, kind: str, entity_id: str, from_kind: str) -> list[str]:
+        return self.backlinks.get((kind, entity_id), {}).get(from_kind, [])
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        return self.vocab[vocabulary][term_id]
+
+    def source_file(self, kind: str, entity_id: str) -> str:
+        return self.files[(kind, entity_id)]
+
+
+# --- a generic walk over the marker annotations in models.py --------------------------
+
+
+def _markers(annotation: Any) -> list[Any]:
+    return list(getattr(annotation, "__metadata__", ()))
+
+
+def _list_item(annotation: Any) -> Any | None:
+    """The item annotation of a list annotation (through Annotated and Optional)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _list_item(typing.get_args(annotation)[0])
+    if origin is list:
+        return typing.get_args(annotation)[0]
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for arg in typing.get_args(annotation):
+            found = _list_item(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _scalar_markers(annotation: Any) -> list[Any]:
+    """Markers on a scalar annotation, looking through Optional."""
+    found = _markers(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for arg in typing.get_args(annotation):
+            found += _markers(arg)
+    return found
+
+
+def walk_markers(model: BaseModel, path: str = "") -> Iterator[tuple[str, Any, Any]]:
+    """Yield (field path, marker, value) for every Ref, Vocab and UniqueBy in a model tree."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        here = f"{path}.{key}" if path else key
+        annotation = info.rebuild_annotation()
+        for marker in _markers(annotation) + list(info.metadata):
+            if isinstance(marker, UniqueBy) and isinstance(value, list):
+                yield here, marker, value
+        if isinstance(value, BaseModel):
+            yield from walk_markers(value, here)
+        elif isinstance(value, list):
+            item = _list_item(annotation)
+            item_markers = _markers(item) if item is not None else []
+            for i, element in enumerate(value):
+                if isinstance(element, BaseModel):
+                    yield from walk_markers(element, f"{here}[{i}]")
+                else:
+                    for marker in item_markers:
+                        if isinstance(marker, (Ref, Vocab)):
+                            yield f"{here}[{i}]", marker, element
+        elif value is not None:
+            for marker in _scalar_markers(annotation):
+                if isinstance(marker, (Ref, Vocab)):
+                    yield here, marker, value
+
+
+# --- the checks ----------------------------------------------------------------------
+
+
+def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities, vocab, broken=frozenset()) -> tuple[list[Problem], list[tuple[str, str]]]:
+    label = type(entity).label
+    problems: list[Problem] = []
+    refs: list[tuple[str, str]] = []
+
+    def problem(path: str, message: str, hint: str | None = None) -> None:
+        problems.append(Problem(rel, message, kind=label, entity_id=entity_id, path=path, hint=hint))
+
+    for path, marker, value in walk_markers(entity):
+        if isinstance(marker, Ref):
+            if (marker.kind, value) in broken:
+                continue  # its own file failed to load and has been reported
+            if value not in entities.get(marker.kind, {}):
+                singular = ENTITY_MODELS[marker.kind].label
+                problem(path, f"no {singular} with id {describe(value)}", did_you_mean(value, entities.get(marker.kind, {})))
+            elif marker.kind == kind and value == entity_id:
+                problem(path, f"a {label} cannot refer to itself")
+            else:
+                refs.append((marker.kind, value))
+        elif isinstance(marker, Vocab):
+            terms = vocab.get(marker.name, {})
+            if value not in terms:
+                problem(
+                    path,
+                    f"expected a term of the '{marker.name}' vocabulary (data/vocab/{marker.name}.yml); got {describe(value)}",
+                    did_you_mean(value, terms),
+                )
+        elif isinstance(marker, UniqueBy):
+            seen: dict[Any, int] = {}
+            for i, item in enumerate(value):
+                key = getattr(item, marker.key) if marker.key else item
+                if key in seen:
+                    where = f"{path}[{i}]" + (f".{marker.key}" if marker.key else "")
+                    problem(where, f"duplicate {describe(key)}; already at {path}[{seen[key]}]")
+                else:
+                    seen[key] = i
+
+    if isinstance(entity, Algorithm):
+        problems += _check_algorithm(entity, problem)
+    if isinstance(entity, Pipeline):
+        _check_pipeline(entity, entities, problem)
+    if hasattr(entity, "rows") and hasattr(entity, "columns"):
+        _check_comparison(entity, problem)
+    return problems, refs
+
+
+def _check_algorithm(algo: Algorithm, problem) -> list[Problem]:
+    names = [h.name for h in algo.hyperparameters]
+    for i, hp in enumerate(algo.hyperparameters):
+        where = f"hyperparameters[{i}]"
+        if hp.required and hp.default is not None:
+            problem(f"{where}.default", f"a required hyperparameter has no default; got {describe(hp.default)}")
+        if hp.default is None:
+            continue
+        if hp.type == "integer" and (isinstance(hp.default, bool) or isinstance(hp.default, float)):
+            problem(f"{where}.default", f"expected a whole number (type is integer); got {describe(hp.default)}")
+        elif hp.type in ("integer", "float") and isinstance(hp.default, str):
+            words = hp.valid_values.replace(",", " ").replace("'", " ").replace("`", " ").split()
+            if hp.default not in words:
+                problem(
+                    f"{where}.default",
+                    f"expected a number (type is {hp.type}), or a word its valid_values names; got {describe(hp.default)}",
+                )
+        elif hp.type == "boolean" and not isinstance(hp.default, (bool, str)):
+            problem(f"{where}.default", f"expected true or false (type is boolean); got {describe(hp.default)}")
+    for i, rng in enumerate(algo.tuning.tunable):
+        if rng.hyperparameter not in names:
+            problem(
+                f"tuning.tunable[{i}].hyperparameter",
+                f"no hyperparameter named {describe(rng.hyperparameter)} in this algorithm's hyperparameters",
+                did_you_mean(rng.hyperparameter, names),
+            )
+    if algo.training.default_content_type is not None:
+        offered = {ct for ch in algo.training.channels for ct in ch.content_types}
+        if algo.training.default_content_type not in offered:
+            problem(
+                "training.default_content_type",
+                f"expected one of the channels' content types ({', '.join(sorted(offered))}); got {describe(algo.training.default_content_type)}",
+            )
+    return []
+
+
+def _check_pipeline(pipe: Pipeline, entities, problem) -> None:
+    ids = [n.id for n in pipe.nodes]
+    for i, node in enumerate(pipe.nodes):
+        if node.service is None and node.label is None:
+            problem(f"nodes[{i}]", "expected a service id or a label (for actors that are not services)")
+    used: set[str] = set()
+    for i, edge in enumerate(pipe.edges):
+        for key, value in (("from", edge.source), ("to", edge.to)):
+            if value not in ids:
+                problem(f"edges[{i}].{key}", f"no node with id {describe(value)} in this pipeline's nodes", did_you_mean(value, ids))
+            used.add(value)
+    for i, node in enumerate(pipe.nodes):
+        if node.id not in used:
+            problem(f"nodes[{i}].id", f"node {describe(node.id)} is on no edge")
+
+
+def _check_comparison(comp, problem) -> None:
+    for i, row in enumerate(comp.rows):
+        subjects = [x for x in (row.algorithm, row.service, row.concept) if x is not None]
+        if len(subjects) > 1:
+            problem(f"rows[{i}]", "expected at most one of algorithm, service, concept")
+        if not subjects and row.label is None:
+            problem(f"rows[{i}]", "expected a label, or an algorithm, service or concept to name the row")
+        if len(row.cells) != len(comp.columns):
+            problem(f"rows[{i}].cells", f"expected {len(comp.columns)} cells, one per column; got {len(row.cells)}")
+
+
+def build_catalog(entities, files, vocab, broken=frozenset()) -> tuple[Catalog, list[Problem]]:
+    problems: list[Problem] = []
+    backlinks: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for kind, by_id in entities.items():
+        for entity_id, entity in by_id.items():
+            found, refs = _check_entity(kind, entity_id, entity, files[(kind, entity_id)], entities, vocab, broken)
+            problems += found
+            for target in refs:
+                backlinks.setdefault(target, {}).setdefault(kind, set()).add(entity_id)
+    frozen = {
+        target: {k: sorted(ids, key=lambda i, k=k: entities[k][i].name.lower()) for k, ids in by_kind.items()}
+        for target, by_kind in backlinks.items()
+    }
+    return Catalog(entities, files, vocab, frozen), problems

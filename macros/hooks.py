@@ -1,0 +1,100 @@
+"""mkdocs hooks (listed under `hooks:` in mkdocs.yml): the edge between data and mkdocs.
+
+- on_config: load and validate data/ before anything else happens. Any data problem
+  stops the build here, before the site directory is cleaned or a page is written, with
+  the same lines `python -m macros check` prints. Also expands the "@<kind>" placeholders
+  in `nav` into one entry per entity, so adding a data file needs no nav edit.
+- on_files: adds one virtual page per entity and per kind index (File.generated; never
+  written into docs/), and the vendored front-end libraries from node_modules.
+- on_page_context: points "edit this page" of a generated page at its YAML source.
+
+mkdocs loads this file by path, so it imports the `macros` package absolutely.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros import state  # noqa: E402
+from macros.loading import load_catalog  # noqa: E402
+from macros.pages import generated_pages, nav_sections  # noqa: E402
+from macros.problems import format_problems  # noqa: E402
+
+# Front-end files the site ships instead of loading them from a CDN:
+# (path under node_modules, path in the built site).
+VENDORED = [
+    ("mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
+]
+
+
+class DataProblems(PluginError):
+    """Raised for data mistakes; mkdocs prints the message without a traceback."""
+
+
+def on_config(config):
+    # ATLAS_DATA_DIR lets tests and the benchmark build the same site from other data.
+    data_dir = Path(os.environ.get("ATLAS_DATA_DIR") or Path(config.config_file_path).resolve().parent / "data")
+    catalog, problems = load_catalog(data_dir, data_dir.resolve().parent)
+    if problems:
+        raise DataProblems("The data has problems; nothing was built.\n" + format_problems(problems))
+    state.set_catalog(catalog)
+    config.nav = _expand_nav(config.nav, catalog)
+    return config
+
+
+def _expand_nav(nav, catalog):
+    sections = dict(nav_sections(catalog))
+    kinds = {title.lower(): title for title in sections}
+    out = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, str) and value.startswith("@"):
+                section = kinds.get(value[1:])
+                if section is None:
+                    continue  # a kind with no entities yet gets no nav section
+                out.append({title: [{t: p} for t, p in sections[section]]})
+                continue
+            if isinstance(value, list):
+                out.append({title: _expand_nav(value, catalog)})
+                continue
+        out.append(item)
+    return out
+
+
+def on_files(files: Files, config) -> Files:
+    catalog = state.get_catalog()
+    for page in generated_pages(catalog):
+        file = File.generated(config, page.src_path, content=page.content)
+        if page.source_file:
+            file.edit_uri = page.source_file
+        files.append(file)
+    modules = ROOT / "node_modules"
+    for module_path, site_path in VENDORED:
+        src = modules / module_path
+        if not src.is_file():
+            raise PluginError(
+                f"{src.relative_to(ROOT)} is missing: run `make install` (it runs `npm ci`) to fetch the pinned front-end packages"
+            )
+        files.append(File.generated(config, site_path, abs_src_path=str(src)))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    # Generated pages carry the project-relative path of their YAML file in edit_uri.
+    # mkdocs joins edit_uri onto repo_url + the configured edit_uri (which points into
+    # docs/); for data files we point at the repository root instead.
+    src = page.file.edit_uri
+    if page.file.generated_by and src and src.startswith("data/") and config.repo_url:
+        base = config.repo_url.rstrip("/") + "/" + config.extra.get("edit_base", "edit/main/").lstrip("/")
+        page.edit_url = base + src
+    return context

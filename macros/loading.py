@@ -1,0 +1,306 @@
+"""YAML files -> validated models, collecting every problem instead of stopping at one.
+
+`load_catalog(data_dir)` reads data/<kind>/<id>.yml and data/vocab/<name>.yml, validates
+each with its pydantic model, then hands the result to `catalog.build_catalog` for the
+checks that need every file (references, vocabularies, back-links). It never raises for
+a data mistake: it returns (catalog or None, problems).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import ENTITY_MODELS, VOCABULARIES, Entity, Term
+from .problems import Problem, describe, did_you_mean, field_path
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+
+
+class _Refused(yaml.YAMLError):
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no alias bombs), duplicate keys and deep nesting."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused("YAML aliases (*name) are not allowed in data files; write the value out", event.start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise _Refused(f"mapping keys must be text; got {describe(key)}", key_node.start_mark)
+            if key in seen:
+                raise _Refused(f"duplicate key '{key}'", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
+    """Parse one file. Returns (document, []) or (None, [problem])."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(rel, f"file is {size:,} bytes; data files may be at most {MAX_FILE_BYTES:,} bytes")]
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(rel, f"expected UTF-8 text; byte {exc.start} is not valid UTF-8")]
+    except OSError as exc:
+        return None, [Problem(rel, f"cannot be read: {exc.strerror}")]
+    if not text.strip():
+        return None, [Problem(rel, "file is empty; expected a YAML mapping")]
+    try:
+        doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
+    except _Refused as exc:
+        mark = exc.mark
+        return None, [
+            Problem(rel, exc.message, line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None)
+        ]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        return None, [
+            Problem(
+                rel,
+                f"YAML syntax error: {what}",
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [Problem(rel, f"YAML syntax error: {exc}")]
+    except RecursionError:
+        return None, [Problem(rel, "YAML nests too deeply")]
+    return doc, []
+
+
+_EXPECTED = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping",
+    "model_type": "expected a mapping",
+    "model_attributes_type": "expected a mapping",
+    "date_type": "expected a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "expected a date (YYYY-MM-DD) without a time",
+    "none_required": "expected nothing",
+}
+
+
+def problems_from_validation(
+    exc: ValidationError, model: type[BaseModel], rel: str, label: str | None, entity_id: str | None
+) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = err["loc"]
+        path = field_path(loc)
+        etype = err["type"]
+        found = err.get("input")
+        hint = None
+        if etype == "missing":
+            message = "required field is missing"
+        elif etype == "extra_forbidden":
+            allowed = _fields_at(model, loc[:-1])
+            message = f"unknown key; expected one of: {', '.join(sorted(allowed))}" if allowed else "unknown key"
+            hint = did_you_mean(loc[-1], allowed)
+        elif etype == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"expected one of {expected}; got {describe(found)}"
+            choices = re.findall(r"'([^']*)'", expected)
+            hint = did_you_mean(found, choices)
+        elif etype == "string_too_short":
+            message = "expected non-empty text" if not found else f"expected at least {err['ctx']['min_length']} characters; got {len(found)}"
+        elif etype == "string_too_long":
+            message = f"expected at most {err['ctx']['max_length']} characters; got {len(found)}"
+        elif etype == "too_short":
+            message = f"expected at least {err['ctx']['min_length']} item(s); got {err['ctx'].get('actual_length', 0)}"
+        elif etype == "string_pattern_mismatch":
+            message = f"expected text matching {err['ctx']['pattern']}; got {describe(found)}"
+        elif etype == "value_error":
+            message = str(err.get("ctx", {}).get("error", err["msg"]))
+        elif etype in _EXPECTED:
+            message = f"{_EXPECTED[etype]}; got {describe(found)}"
+        else:
+            message = f"{err['msg']}; got {describe(found)}"
+        out.append(Problem(rel, message, kind=label, entity_id=entity_id, path=path, hint=hint))
+    return out
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys a model accepts at a location (for 'did you mean' on unknown keys)."""
+    import typing
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            field = next((f for f in current.model_fields.values() if f.alias == part), None)
+        if field is None:
+            return []
+        current = _model_in(field.annotation, typing)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def _model_in(annotation: Any, typing: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg, typing)
+        if found is not None:
+            return found
+    return None
+
+
+def load_entities(data_dir: Path, root: Path):
+    """Every entity file.
+
+    Returns (entities by kind and id, file of each entity, ids of files that failed to
+    load, problems). References to a file that failed are not reported again as dangling.
+    """
+    entities: dict[str, dict[str, Entity]] = {kind: {} for kind in ENTITY_MODELS}
+    files: dict[tuple[str, str], str] = {}
+    broken: set[tuple[str, str]] = set()
+    problems: list[Problem] = []
+    for kind, model in ENTITY_MODELS.items():
+        folder = data_dir / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            rel = _rel(path, root)
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            if path.suffix != ".yml":
+                problems.append(Problem(rel, "unexpected file; entity files end in .yml"))
+                continue
+            entity_id = path.stem
+            if not ID_PATTERN.match(entity_id):
+                problems.append(
+                    Problem(
+                        rel,
+                        f"file name must be the id in lowercase kebab-case (like 'k-means'); got '{entity_id}'",
+                        hint=f"rename it to '{_kebab(entity_id)}.yml'",
+                    )
+                )
+                continue
+            broken.add((kind, entity_id))  # until it has loaded
+            doc, found = read_yaml(path, rel)
+            problems += found
+            if found:
+                continue
+            if not isinstance(doc, dict):
+                problems.append(Problem(rel, f"expected a mapping of fields at the top level; got {describe(doc)}"))
+                continue
+            if "id" in doc:
+                problems.append(
+                    Problem(
+                        rel,
+                        "unknown key; the id is the file name, so the file holds no 'id' key",
+                        kind=model.label,
+                        entity_id=entity_id,
+                        path="id",
+                        hint=f"remove it, or rename the file to '{doc['id']}.yml'" if doc["id"] != entity_id else "remove it",
+                    )
+                )
+                doc = {k: v for k, v in doc.items() if k != "id"}
+            try:
+                entity = model.model_validate(doc)
+            except ValidationError as exc:
+                problems += problems_from_validation(exc, model, rel, model.label, entity_id)
+                continue
+            entities[kind][entity_id] = entity
+            files[(kind, entity_id)] = rel
+            broken.discard((kind, entity_id))
+    return entities, files, broken, problems
+
+
+def load_vocabularies(data_dir: Path, root: Path) -> tuple[dict[str, dict[str, Term]], list[Problem]]:
+    vocab: dict[str, dict[str, Term]] = {}
+    problems: list[Problem] = []
+    folder = data_dir / "vocab"
+    present = {p.stem: p for p in folder.glob("*.yml")} if folder.is_dir() else {}
+    for name in sorted(set(present) - set(VOCABULARIES)):
+        problems.append(
+            Problem(_rel(present[name], root), f"unknown vocabulary '{name}'; expected one of: {', '.join(VOCABULARIES)}",
+                    hint=did_you_mean(name, VOCABULARIES))
+        )
+    for name in VOCABULARIES:
+        vocab[name] = {}
+        path = folder / f"{name}.yml"
+        rel = _rel(path, root)
+        if name not in present:
+            problems.append(Problem(rel, "vocabulary file is missing"))
+            continue
+        doc, found = read_yaml(path, rel)
+        problems += found
+        if found:
+            continue
+        if not isinstance(doc, dict):
+            problems.append(Problem(rel, f"expected a mapping of term id -> term; got {describe(doc)}"))
+            continue
+        for term_id, body in doc.items():
+            try:
+                vocab[name][term_id] = Term.model_validate(body)
+            except ValidationError as exc:
+                for p in problems_from_validation(exc, Term, rel, "term", term_id):
+                    problems.append(p)
+    return vocab, problems
+
+
+def load_catalog(data_dir: Path, root: Path | None = None):
+    """Load, validate and cross-check everything under data_dir.
+
+    Returns (catalog, problems); catalog is None whenever there is any problem.
+    """
+    from .catalog import build_catalog
+
+    root = root if root is not None else data_dir.parent
+    vocab, problems = load_vocabularies(data_dir, root)
+    entities, files, broken, found = load_entities(data_dir, root)
+    problems += found
+    catalog, found = build_catalog(entities, files, vocab, broken)
+    problems += found
+    # Stable sort by file keeps each file's problems in the order its fields were read.
+    problems = sorted(dict.fromkeys(problems), key=lambda p: p.file)
+    return (None if problems else catalog), problems
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _kebab(name: str) -> str:
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name).lower()
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or "name"

@@ -1,0 +1,377 @@
+"""The schema: pydantic models for every kind of entity and for vocabulary terms.
+
+These models are the only description of the data. Pydantic checks shape and types
+(unknown keys are refused); references between entities and to closed vocabularies are
+marked on the fields with `Ref` and `Vocab` and checked by `catalog.py` once every file
+is loaded, so that a problem can name the exact field path and suggest the right id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+
+# --- field markers, read by catalog.walk_markers -------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The value is the id of an entity of `kind` (a folder name under data/)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """The value is a term of the closed vocabulary data/vocab/<name>.yml."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class UniqueBy:
+    """No two items of the list may share this key (None: the items themselves)."""
+
+    key: str | None = None
+
+
+# --- reusable field types ------------------------------------------------------------
+
+AWS_DOC_HOSTS = (
+    "docs.aws.amazon.com",
+    "aws.amazon.com",
+    "d1.awsstatic.com",
+    "sagemaker.readthedocs.io",
+    "github.com/aws",
+)
+
+
+def _check_aws_url(url: str) -> str:
+    if not url.startswith("https://"):
+        raise ValueError(f"expected an https:// address; got '{url}'")
+    rest = url[len("https://") :]
+    if not any(rest == h or rest.startswith(h + "/") or rest.startswith(h + "?") for h in AWS_DOC_HOSTS):
+        raise ValueError(
+            "expected an address on an AWS documentation site ("
+            + ", ".join(AWS_DOC_HOSTS)
+            + f"); got '{url}'"
+        )
+    return url
+
+
+def _check_scalar(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise ValueError(f"expected text, a number or true/false; got a {type(value).__name__}")
+
+
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+"""Inline Markdown (code spans, emphasis, links); raw HTML is shown as text."""
+LongText = Annotated[str, Field(min_length=1, max_length=20000)]
+"""Block Markdown: paragraphs and lists."""
+Summary = Annotated[str, Field(min_length=20, max_length=320)]
+"""One or two plain sentences; becomes the page's meta description."""
+Name = Annotated[str, Field(min_length=1, max_length=120)]
+Scalar = Annotated[Any, BeforeValidator(_check_scalar)]
+AwsUrl = Annotated[str, AfterValidator(_check_aws_url)]
+
+AlgorithmId = Annotated[str, Ref("algorithms")]
+ServiceId = Annotated[str, Ref("services")]
+ConceptId = Annotated[str, Ref("concepts")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+
+# --- parts shared by every entity ----------------------------------------------------
+
+
+class Source(Model):
+    title: Name
+    url: AwsUrl
+
+
+class Correction(Model):
+    """Where older study notes disagree with AWS's documentation."""
+
+    notes_claim: Text
+    documented_fact: Text
+
+
+class Change(Model):
+    """A dated change of fact (a rename, a retirement, a new version)."""
+
+    date: dt.date
+    text: Text
+
+
+class Related(Model):
+    algorithms: Annotated[list[AlgorithmId], UniqueBy()] = []
+    services: Annotated[list[ServiceId], UniqueBy()] = []
+    concepts: Annotated[list[ConceptId], UniqueBy()] = []
+
+
+class NotFor(Model):
+    """A job the entity is the wrong choice for, and what to use instead."""
+
+    text: Text
+    algorithms: Annotated[list[AlgorithmId], UniqueBy()] = []
+    services: Annotated[list[ServiceId], UniqueBy()] = []
+
+
+class Entity(Model):
+    kind: ClassVar[str]
+    """Folder name under data/ (plural)."""
+    label: ClassVar[str]
+    """How a problem line names the kind (singular)."""
+
+    name: Name
+    aliases: Annotated[list[Name], UniqueBy()] = []
+    summary: Summary
+    exam_tips: list[Text] = []
+    corrections: list[Correction] = []
+    related: Related = Related()
+    changes: list[Change] = []
+    sources: Annotated[list[Source], Field(min_length=1), UniqueBy("url")]
+    checked: dt.date
+
+
+# --- algorithms ----------------------------------------------------------------------
+
+ContentType = Annotated[str, Vocab("content-types")]
+InstanceFamily = Annotated[str, Vocab("instance-families")]
+
+
+class Channel(Model):
+    name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    required: bool
+    content_types: Annotated[list[ContentType], Field(min_length=1), UniqueBy()]
+    description: Text | None = None
+
+
+class TrainingInstances(Model):
+    cpu: bool
+    gpu: bool
+    multi_gpu: bool | None = None
+    """None where AWS does not say."""
+    multi_instance: bool
+    recommended: Annotated[list[InstanceFamily], UniqueBy()] = []
+    notes: list[Text] = []
+
+
+class Training(Model):
+    channels: Annotated[list[Channel], Field(min_length=1), UniqueBy("name")]
+    default_content_type: ContentType | None = None
+    input_modes: Annotated[list[Annotated[str, Vocab("input-modes")]], Field(min_length=1), UniqueBy()]
+    data_requirements: list[Text] = []
+    instances: TrainingInstances
+
+
+class Inference(Model):
+    request_content_types: Annotated[list[ContentType], Field(min_length=1), UniqueBy()]
+    response_content_types: Annotated[list[ContentType], Field(min_length=1), UniqueBy()]
+    cpu: bool
+    gpu: bool
+    recommended: Annotated[list[InstanceFamily], UniqueBy()] = []
+    notes: list[Text] = []
+
+
+class Hyperparameter(Model):
+    name: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]*$", max_length=80)]
+    required: bool
+    type: Literal["integer", "float", "string", "boolean", "list", "map"]
+    valid_values: Text
+    default: Scalar = None
+    """None for required hyperparameters (they have none) and where AWS gives none."""
+    description: Text
+    tuning: Text | None = None
+
+
+class Metric(Model):
+    # Exactly as AWS names it: `validation:rmse` for first-party algorithms, a bare
+    # `rmse` or `multi_logloss` for the JumpStart-based tabular ones.
+    name: Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_@.:\-]*$", max_length=80)]
+    direction: Literal["minimize", "maximize"]
+    description: Text
+
+
+class TunableRange(Model):
+    hyperparameter: str
+    range_type: Literal["continuous", "integer", "categorical"]
+    range: Text
+
+
+class Tuning(Model):
+    metrics: Annotated[list[Metric], UniqueBy("name")] = []
+    tunable: Annotated[list[TunableRange], UniqueBy("hyperparameter")] = []
+    notes: list[Text] = []
+
+
+class Algorithm(Entity):
+    kind: ClassVar[str] = "algorithms"
+    label: ClassVar[str] = "algorithm"
+
+    framework: Name | None = None
+    learning_types: Annotated[
+        list[Annotated[str, Vocab("learning-types")]], Field(min_length=1), UniqueBy()
+    ]
+    problem_types: Annotated[
+        list[Annotated[str, Vocab("problem-types")]], Field(min_length=1), UniqueBy()
+    ]
+    modalities: Annotated[list[Annotated[str, Vocab("modalities")]], Field(min_length=1), UniqueBy()]
+    how_it_works: LongText
+    use_cases: Annotated[list[Text], Field(min_length=1)]
+    not_for: list[NotFor] = []
+    training: Training
+    inference: Inference
+    hyperparameters: Annotated[list[Hyperparameter], Field(min_length=1), UniqueBy("name")]
+    tuning: Tuning
+
+
+# --- services ------------------------------------------------------------------------
+
+
+class FormerName(Model):
+    name: Name
+    until: dt.date | None = None
+    note: Text | None = None
+
+
+class Feature(Model):
+    name: Name
+    text: Text
+
+
+class Limit(Model):
+    name: Name
+    value: Annotated[Any, BeforeValidator(_check_scalar)]
+    unit: Name
+    note: Text | None = None
+
+
+class Service(Entity):
+    kind: ClassVar[str] = "services"
+    label: ClassVar[str] = "service"
+
+    category: Annotated[str, Vocab("service-categories")]
+    deployment: Annotated[str, Vocab("deployment-models")]
+    status: Literal["active", "maintenance", "discontinued"] = "active"
+    status_date: dt.date | None = None
+    status_note: Text | None = None
+    replaced_by: Annotated[list[ServiceId], UniqueBy()] = []
+    former_names: Annotated[list[FormerName], UniqueBy("name")] = []
+    purpose: Annotated[list[Text], Field(min_length=1)]
+    not_for: list[NotFor] = []
+    features: Annotated[list[Feature], UniqueBy("name")] = []
+    limits: Annotated[list[Limit], UniqueBy("name")] = []
+    input_formats: list[Text] = []
+    output_formats: list[Text] = []
+    cost_model: Text | None = None
+    security: list[Text] = []
+    sagemaker: Text | None = None
+
+
+# --- pipelines -----------------------------------------------------------------------
+
+LocalId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+
+
+class Node(Model):
+    id: LocalId
+    service: ServiceId | None = None
+    label: Name | None = None
+    """Shown instead of the service's name; required for actors that are not services."""
+
+
+class Edge(Model):
+    model_config = ConfigDict(populate_by_name=False)
+
+    source: Annotated[str, Field(alias="from")]
+    to: str
+    label: Name | None = None
+    step: Text
+    """One sentence on what happens along this edge; becomes a numbered step."""
+
+
+class Pipeline(Entity):
+    kind: ClassVar[str] = "pipelines"
+    label: ClassVar[str] = "pipeline"
+
+    direction: Literal["LR", "TD"] = "LR"
+    nodes: Annotated[list[Node], Field(min_length=2), UniqueBy("id")]
+    edges: Annotated[list[Edge], Field(min_length=1)]
+    notes: list[Text] = []
+
+
+# --- concepts ------------------------------------------------------------------------
+
+
+class Formula(Model):
+    name: Name
+    latex: Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+class Concept(Entity):
+    kind: ClassVar[str] = "concepts"
+    label: ClassVar[str] = "concept"
+
+    category: Annotated[str, Vocab("concept-categories")]
+    body: LongText
+    formulas: list[Formula] = []
+
+
+# --- comparisons ---------------------------------------------------------------------
+
+
+class ComparisonRow(Model):
+    label: Name | None = None
+    algorithm: AlgorithmId | None = None
+    service: ServiceId | None = None
+    concept: ConceptId | None = None
+    cells: Annotated[list[Text], Field(min_length=1)]
+
+
+class Comparison(Entity):
+    kind: ClassVar[str] = "comparisons"
+    label: ClassVar[str] = "comparison"
+
+    intro: LongText | None = None
+    row_header: Name
+    columns: Annotated[list[Name], Field(min_length=1), UniqueBy()]
+    rows: Annotated[list[ComparisonRow], Field(min_length=2)]
+    notes: list[Text] = []
+
+
+ENTITY_MODELS: dict[str, type[Entity]] = {
+    m.kind: m for m in (Algorithm, Service, Pipeline, Concept, Comparison)
+}
+
+
+# --- vocabularies --------------------------------------------------------------------
+
+
+class Term(Model):
+    """One term of a closed vocabulary (data/vocab/<name>.yml maps term id -> Term)."""
+
+    name: Name
+    description: Text | None = None
+    example: Text | None = None
+    """For problem types: a one-line example problem, shown by the decision guide."""
+
+
+VOCABULARIES = (
+    "learning-types",
+    "problem-types",
+    "modalities",
+    "content-types",
+    "input-modes",
+    "instance-families",
+    "service-categories",
+    "deployment-models",
+    "concept-categories",
+)

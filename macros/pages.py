@@ -1,0 +1,112 @@
+"""Which generated pages exist, their paths, front matter and Markdown (pure).
+
+`generated_pages(catalog)` returns every page made from data: one per entity and one
+index per kind. The mkdocs hook turns each into a virtual file; tests call it directly.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .diagrams import diagram_html, node_label
+from .render import KIND_TITLES, Linker, front_matter, page_path, render
+
+TEMPLATES = {
+    "algorithms": "algorithm.md.j2",
+    "services": "service.md.j2",
+    "pipelines": "pipeline.md.j2",
+    "concepts": "concept.md.j2",
+    "comparisons": "comparison.md.j2",
+}
+
+INDEX_INTROS = {
+    "algorithms": "Every built-in algorithm of Amazon SageMaker AI, with its inputs, instances, "
+    "hyperparameters and tuning metrics.",
+    "services": "The AWS data, analytics and AI services that machine-learning work on AWS relies on.",
+    "pipelines": "Reference data pipelines, drawn from data: each box is a link to the service's page.",
+    "concepts": "The machine-learning ideas the services and algorithms rest on.",
+    "comparisons": "Side-by-side comparisons of the choices that come up again and again.",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_path: str
+    """Path under docs/ that the page pretends to have (e.g. algorithms/xgboost.md)."""
+    content: str
+    source_file: str | None
+    """The data file the page is made from (project-relative), for "edit this page"."""
+
+
+def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
+    entity = catalog.get(kind, entity_id)
+    path = page_path(kind, entity_id)
+    link = Linker(catalog, path)
+    backlinks = {
+        k: ids
+        for k, ids in catalog.backlinks.get((kind, entity_id), {}).items()
+        # Pipelines get their own section on service pages.
+        if not (kind == "services" and k == "pipelines")
+    }
+    context = dict(
+        e=entity,
+        id=entity_id,
+        link=link,
+        term=catalog.term,
+        names=lambda vocabulary, ids: ", ".join(catalog.term(vocabulary, i).name for i in ids),
+        backlinks=backlinks,
+        pipelines=catalog.referrers(kind, entity_id, "pipelines"),
+    )
+    meta = {
+        # The theme puts title and description into HTML without escaping them.
+        "title": html.escape(entity.name),
+        "description": html.escape(entity.summary),
+        "render_macros": False,  # data text is final Markdown; never evaluate it as Jinja
+    }
+    if entity.aliases:
+        meta["search_aliases"] = list(entity.aliases)
+    if kind == "pipelines":
+        context["diagram"] = diagram_html(entity, catalog)
+        context["node_name"] = lambda node_id: node_label(entity, node_id, catalog)
+        meta["diagram"] = True
+    body = render(TEMPLATES[kind], **context)
+    return GeneratedPage(path, front_matter(meta) + body, catalog.source_file(kind, entity_id))
+
+
+def index_page(catalog: Catalog, kind: str) -> GeneratedPage:
+    path = f"{kind}/index.md"
+    meta = {"title": KIND_TITLES[kind], "description": INDEX_INTROS[kind], "render_macros": False}
+    body = render(
+        "kind-index.md.j2",
+        title=KIND_TITLES[kind],
+        intro=INDEX_INTROS[kind],
+        kind=kind,
+        entities=catalog.of_kind(kind),
+        link=Linker(catalog, path),
+    )
+    return GeneratedPage(path, front_matter(meta) + body, None)
+
+
+def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
+    pages = []
+    for kind in TEMPLATES:
+        if not catalog.entities[kind]:
+            continue
+        pages.append(index_page(catalog, kind))
+        for entity_id, _ in catalog.of_kind(kind):
+            pages.append(entity_page(catalog, kind, entity_id))
+    return pages
+
+
+def nav_sections(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section title, [(page title, src path)]) for each kind that has entities."""
+    sections = []
+    for kind in TEMPLATES:
+        if not catalog.entities[kind]:
+            continue
+        entries = [(f"All {KIND_TITLES[kind].lower()}", f"{kind}/index.md")]
+        entries += [(e.name, page_path(kind, i)) for i, e in catalog.of_kind(kind)]
+        sections.append((KIND_TITLES[kind], entries))
+    return sections

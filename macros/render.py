@@ -1,0 +1,203 @@
+"""Pure rendering: catalog data in, Markdown out, through the Jinja templates in templates/.
+
+Nothing here knows about mkdocs. Every page and table is a template file; this module
+only provides the Jinja environment, the filters that make data text safe in Markdown,
+and the link helpers the templates call.
+
+Text from data is "Markdown-lite": code spans, emphasis and links are kept, but `<`, `>`
+and `&` outside code spans are escaped so that HTML in data always shows as text.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import escape as html_escape
+
+from .catalog import Catalog
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+KIND_TITLES = {
+    "algorithms": "Algorithms",
+    "services": "Services",
+    "pipelines": "Pipelines",
+    "concepts": "Concepts",
+    "comparisons": "Comparisons",
+}
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;"}
+
+
+def _escape_plain(text: str) -> str:
+    # "{" is escaped too, so that data text can never be read as an attr_list ("{ #id }").
+    return re.sub(r"[&<>{]", lambda m: _HTML[m.group()], text)
+
+
+def md(text: Any) -> str:
+    """Inline Markdown from data with HTML escaped outside code spans."""
+    if text is None:
+        return ""
+    text = str(text)
+    out, pos = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(_escape_plain(text[pos : m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_escape_plain(text[pos:]))
+    return "".join(out)
+
+
+def block(text: Any) -> str:
+    """Block Markdown from data (paragraphs, lists), escaped like `md`."""
+    return md(str(text).strip()) if text is not None else ""
+
+
+def cell(text: Any) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped outside code spans."""
+    if text is None:
+        return ""
+    text = " ".join(str(text).split())
+    out, pos = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(_escape_plain(text[pos : m.start()]).replace("|", "\\|"))
+        # Inside a code span a pipe still splits a table row; use the HTML entity, which
+        # Python-Markdown leaves alone in code, rendered by the browser as "|".
+        out.append(m.group(0).replace("|", "&#124;") if "|" in m.group(0) else m.group(0))
+        pos = m.end()
+    out.append(_escape_plain(text[pos:]).replace("|", "\\|"))
+    return "".join(out)
+
+
+def code(text: Any) -> str:
+    """A value shown as a code span, whatever backticks it holds."""
+    text = str(text)
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def value(v: Any) -> str:
+    """A default or limit value as a reader expects to see it."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return code("true" if v else "false")
+    if isinstance(v, float):
+        return code(repr(v) if abs(v) < 1e-4 and v != 0 else f"{v:g}" if "e" not in f"{v:g}" else repr(v))
+    return code(v)
+
+
+def number(v: Any) -> str:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return md(v)
+    if isinstance(v, int):
+        return f"{v:,}"
+    return f"{v:,.10g}"
+
+
+def yesno(flag: bool | None) -> str:
+    """Yes/no as a word and a symbol, never colour alone."""
+    if flag is None:
+        return "not documented"
+    return "✓ Yes" if flag else "✗ No"
+
+
+def hp_anchor(name: str) -> str:
+    return "hp-" + re.sub(r"[^A-Za-z0-9_\-]", "-", name)
+
+
+def metric_anchor(name: str) -> str:
+    return "metric-" + re.sub(r"[^A-Za-z0-9_\-]", "-", name)
+
+
+def page_path(kind: str, entity_id: str) -> str:
+    """The docs-relative source path of an entity's generated page."""
+    return f"{kind}/{entity_id}.md"
+
+
+def rel(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+class Linker:
+    """Markdown links between pages, relative to the page being rendered."""
+
+    def __init__(self, catalog: Catalog, from_page: str) -> None:
+        self.catalog = catalog
+        self.from_page = from_page
+
+    def url(self, kind: str, entity_id: str, anchor: str | None = None) -> str:
+        target = rel(page_path(kind, entity_id), self.from_page)
+        return f"{target}#{anchor}" if anchor else target
+
+    def __call__(self, kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> str:
+        name = text if text is not None else self.catalog.get(kind, entity_id).name
+        label = md(name).replace("[", "\\[").replace("]", "\\]")
+        return f"[{label}]({self.url(kind, entity_id, anchor)})"
+
+    def many(self, kind: str, ids: list[str], sep: str = ", ") -> str:
+        return sep.join(self(kind, i) for i in ids)
+
+    def use_instead(self, not_for: Any) -> str:
+        """The "Use instead" tail of a not_for entry (algorithms, then services)."""
+        links = [self(k, i) for k in ("algorithms", "services") for i in getattr(not_for, k)]
+        return f" **Use instead:** {', '.join(links)}" if links else ""
+
+    def doc(self, src_path: str, text: str) -> str:
+        return f"[{md(text)}]({rel(src_path, self.from_page)})"
+
+
+def join_md(items: Any, sep: str = ", ") -> str:
+    return sep.join(md(i) for i in items)
+
+
+def join_code(items: Any, sep: str = ", ") -> str:
+    return sep.join(code(i) for i in items)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # output is Markdown; data text goes through the md/cell filters
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=md,
+        block=block,
+        cell=cell,
+        code=code,
+        value=value,
+        number=number,
+        yesno=yesno,
+        join_md=join_md,
+        join_code=join_code,
+        hp_anchor=hp_anchor,
+        metric_anchor=metric_anchor,
+        html=lambda s: str(html_escape(s)),
+        tojson_attr=lambda obj: str(html_escape(json.dumps(obj, ensure_ascii=False))),
+    )
+    env.globals.update(KIND_TITLES=KIND_TITLES)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

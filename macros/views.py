@@ -1,0 +1,23 @@
+"""Pure functions behind the macros: catalog and current page in, Markdown out."""
+
+from __future__ import annotations
+
+from .catalog import Catalog
+from .render import Linker, render
+
+
+def _check(catalog: Catalog, kind: str, entity_id: str | None = None) -> None:
+    if kind not in catalog.entities:
+        raise ValueError(f"unknown kind '{kind}'; expected one of {', '.join(catalog.entities)}")
+    if entity_id is not None and entity_id not in catalog.entities[kind]:
+        raise ValueError(f"no {kind[:-1]} with id '{entity_id}'")
+
+
+def link_to(catalog: Catalog, page: str, kind: str, entity_id: str, text=None, anchor=None) -> str:
+    _check(catalog, kind, entity_id)
+    return Linker(catalog, page)(kind, entity_id, text, anchor)
+
+
+def entity_table(catalog: Catalog, page: str, kind: str) -> str:
+    _check(catalog, kind)
+    return render("partials/entity-table.md.j2", kind=kind, entities=catalog.of_kind(kind), link=Linker(catalog, page))

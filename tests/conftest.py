@@ -1,0 +1,139 @@
+"""Shared fixtures: project paths, small data sets, one real build per session, a local
+HTTP server for the built site, and a Chromium browser driven by Playwright.
+
+Browser tests drive the Debian `chromium` package (`make test` installs it); they never
+skip: a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def make_data(dest: Path, overlay: Path | None = None, remove: list[str] = ()) -> Path:
+    """A data directory: the mini fixture entities, the real vocabularies, then an overlay."""
+    data = dest / "data"
+    shutil.copytree(FIXTURES / "mini", data)
+    shutil.copytree(ROOT / "data" / "vocab", data / "vocab")
+    for rel in remove:
+        (data / rel).unlink()
+    if overlay is not None and overlay.is_dir():
+        shutil.copytree(overlay, data, dirs_exist_ok=True)
+    return data
+
+
+@pytest.fixture
+def mini_data(tmp_path: Path) -> Path:
+    return make_data(tmp_path)
+
+
+def mkdocs_build(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data_dir is not None:
+        env["ATLAS_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real project, built once with --strict."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("mini")
+    data = make_data(base)
+    site = base / "site"
+    result = mkdocs_build(site, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site):
+    server, url = serve(real_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make test` installs the Debian chromium package"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose every request to a host other than 127.0.0.1 is blocked and recorded."""
+    context = browser.new_context()
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def route(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "file:")) or host.startswith("127.0.0.1"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.blocked = blocked
+    page.js_errors = errors
+    yield page
+    context.close()

@@ -1,0 +1,90 @@
+"""Each tests/cases/<mistake>/ overlays the mini fixture and must yield exactly the
+problem lines in its expected.txt (empty: no problem). Cases with expected-html.txt are
+built, and the named page must hold each following line verbatim (escaped text).
+The same text comes from `python -m macros check` and from the build.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_data, mkdocs_build
+from macros.loading import load_catalog
+from macros.problems import format_problems
+
+CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
+
+
+def expected_lines(case: Path) -> list[str]:
+    text = (case / "expected.txt").read_text()
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def problem_lines(case: Path, tmp_path: Path) -> tuple[list[str], object, list]:
+    data = make_data(tmp_path, case / "data")
+    catalog, problems = load_catalog(data, tmp_path)
+    text = format_problems(problems) if problems else ""
+    return [line for line in text.splitlines() if line.strip()], catalog, problems
+
+
+def test_there_are_at_least_twelve_bad_data_cases():
+    assert len([c for c in CASES if expected_lines(c)]) >= 12
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_yields_exactly_its_expected_problems(case: Path, tmp_path: Path):
+    lines, catalog, problems = problem_lines(case, tmp_path)
+    assert lines == expected_lines(case)
+    assert (catalog is None) == bool(problems)
+
+
+def test_mini_fixture_alone_has_no_problems(mini_data: Path):
+    catalog, problems = load_catalog(mini_data, mini_data.parent)
+    assert problems == []
+    assert set(catalog.entities["algorithms"]) == {"alpha", "beta"}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if expected_lines(c)][:3], ids=lambda c: c.name)
+def test_check_command_prints_the_same_lines_and_fails(case: Path, tmp_path: Path):
+    data = make_data(tmp_path, case / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "check", str(data)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == expected_lines(case)
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.build
+def test_broken_data_fails_the_build_with_the_problem_lines_and_writes_nothing(tmp_path: Path):
+    case = next(c for c in CASES if c.name == "dangling-reference")
+    data = make_data(tmp_path, case / "data")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.txt").write_text("an earlier build")
+    result = mkdocs_build(site, data)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    for line in expected_lines(case):
+        assert line in output
+    assert "Traceback" not in output
+    assert sorted(p.name for p in site.iterdir()) == ["keep.txt"], "nothing may be written before the data is valid"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", [c for c in CASES if (c / "expected-html.txt").exists()], ids=lambda c: c.name)
+def test_text_from_data_lands_escaped_in_html(case: Path, tmp_path: Path):
+    data = make_data(tmp_path, case / "data")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page, *needles = (case / "expected-html.txt").read_text().splitlines()
+    html = (site / page).read_text()
+    for needle in needles:
+        assert needle in html
+    assert "<script>alert" not in html
