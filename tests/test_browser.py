@@ -1,0 +1,83 @@
+"""Real Chromium (the Debian package) through Playwright, against the built real site
+served on 127.0.0.1, with every request to any other host blocked and recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into the real search box; return the result links, best first."""
+    page.keyboard.press("Escape")
+    page.locator("label.md-header__button[for=__search]").click() if page.locator(".md-search__input").is_hidden() else None
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.type(query, delay=5)
+    page.wait_for_function(
+        """q => { const m = document.querySelector('.md-search-result__meta');
+                  return document.querySelector('.md-search__input').value === q && m && !/Type to start/i.test(m.textContent)
+                    && document.querySelectorAll('.md-search-result__item').length > 0 }""",
+        arg=query,
+        timeout=20000,
+    )
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def test_algorithm_page_renders(offline_page, real_url):
+    offline_page.goto(f"{real_url}/algorithms/xgboost/")
+    assert offline_page.locator("article h1").inner_text().startswith("XGBoost")
+    assert offline_page.locator("#hp-eta").count() == 1
+    assert not offline_page.js_errors
+
+
+def test_search_finds_xgboost_by_name_and_by_hyperparameter(offline_page, real_url):
+    offline_page.goto(f"{real_url}/")
+    assert "/algorithms/xgboost/" in search(offline_page, "XGBoost")[0]
+    hits = search(offline_page, "scale_pos_weight")
+    assert any("/algorithms/xgboost/" in h for h in hits[:3]), hits[:5]
+    assert not offline_page.blocked
+
+
+def test_diagram_draws_with_the_network_cut_off_and_nodes_link(offline_page, real_url):
+    offline_page.goto(f"{real_url}/pipelines/real-time-layer/")
+    offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
+    links = offline_page.eval_on_selector_all("figure.atlas-diagram svg a", "els => els.map(e => e.getAttribute('href'))")
+    assert links and all("services/" in h for h in links)
+    assert not offline_page.blocked, offline_page.blocked
+    assert not offline_page.js_errors
+
+
+def test_search_works_on_a_diagram_page_offline(offline_page, real_url):
+    offline_page.goto(f"{real_url}/pipelines/video-layer/")
+    offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
+    assert any("/services/rekognition/" in h for h in search(offline_page, "Rekognition")[:3])
+
+
+def test_diagram_draws_after_instant_navigation(offline_page, real_url):
+    offline_page.goto(f"{real_url}/pipelines/")
+    offline_page.click("article a[href*='batch-layer']")
+    offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
+    assert not offline_page.blocked
+
+
+PAGES = ["/", "/algorithms/", "/algorithms/k-means/", "/services/s3/", "/pipelines/analytics-layer/", "/contributing/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_loopback(offline_page, real_url, path):
+    offline_page.goto(f"{real_url}{path}")
+    offline_page.wait_for_load_state("networkidle")
+    if offline_page.locator("figure.atlas-diagram").count():
+        offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn]", timeout=30000)
+    assert offline_page.blocked == []
+    assert offline_page.js_errors == []
+
+
+def test_pages_without_a_diagram_do_not_load_mermaid(offline_page, real_url):
+    requests: list[str] = []
+    offline_page.on("request", lambda r: requests.append(r.url))
+    offline_page.goto(f"{real_url}/algorithms/xgboost/")
+    offline_page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "mermaid" in u]

@@ -1,0 +1,98 @@
+"""Pure rendering: filters, links, golden Markdown for the mini catalog, mermaid text.
+
+Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended template change, then
+read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from macros.diagrams import mermaid_source
+from macros.loading import load_catalog
+from macros.pages import generated_pages, nav_sections
+from macros.render import Linker, cell, code, md, value
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def catalog(mini_data):
+    catalog, problems = load_catalog(mini_data, mini_data.parent)
+    assert problems == []
+    return catalog
+
+
+def test_md_escapes_html_but_keeps_code_spans_and_emphasis():
+    assert md("<script>x</script> *em*") == "&lt;script&gt;x&lt;/script&gt; *em*"
+    assert md("use `<b>` here & there") == "use `<b>` here &amp; there"
+    assert md("{{ x }} {% y %} {#z}") == "&#123;&#123; x }} &#123;% y %} &#123;#z}"
+
+
+def test_cell_is_one_line_with_pipes_escaped():
+    assert cell("a | b\nc") == "a \\| b c"
+    assert cell("`x|y`") == "`x&#124;y`"
+
+
+def test_code_survives_backticks():
+    assert code("plain") == "`plain`"
+    assert code("a`b") == "``a`b``"
+
+
+def test_values_show_as_a_reader_expects():
+    assert value(True) == "`true`"
+    assert value(0.0001) == "`0.0001`"
+    assert value(1e-8) == "`1e-08`"
+    assert value(5000) == "`5000`"
+    assert value("auto") == "`auto`"
+
+
+def test_links_are_relative_to_the_page(catalog):
+    assert Linker(catalog, "algorithms/alpha.md")("services", "store") == "[Store Service](../services/store.md)"
+    assert Linker(catalog, "index.md")("algorithms", "beta") == "[Beta Clusters](algorithms/beta.md)"
+    assert Linker(catalog, "algorithms/alpha.md").url("algorithms", "alpha", "hp-eta") == "alpha.md#hp-eta"
+
+
+def test_backlinks_are_computed(catalog):
+    assert catalog.referrers("services", "store", "algorithms") == ["alpha"]
+    assert catalog.referrers("services", "stream", "pipelines") == ["flow"]
+    assert catalog.referrers("algorithms", "alpha", "concepts") == ["idea"]
+
+
+def test_mermaid_text_for_a_small_pipeline(catalog):
+    assert mermaid_source(catalog.get("pipelines", "flow"), catalog) == "\n".join(
+        [
+            "flowchart LR",
+            '    n_producers("Producers #quot;with#quot; #60;quotes#62;")',
+            '    n_stream["Stream Service"]',
+            '    n_store["Store (raw)"]',
+            '    n_producers -->|"records"| n_stream',
+            "    n_stream --> n_store",
+            "    class n_stream atlasService",
+            "    class n_store atlasService",
+        ]
+    )
+
+
+def test_nav_lists_every_entity_by_kind(catalog):
+    sections = dict(nav_sections(catalog))
+    assert [t for t, _ in sections["Algorithms"]] == ["All algorithms", "Alpha Learner", "Beta Clusters"]
+
+
+@pytest.mark.parametrize("name", ["algorithms/alpha.md", "services/store.md", "services/stream.md", "pipelines/flow.md", "concepts/idea.md", "comparisons/versus.md", "algorithms/index.md"])
+def test_golden_markdown(catalog, name):
+    pages = {p.src_path: p.content for p in generated_pages(catalog)}
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[name])
+    assert pages[name] == golden.read_text()
+
+
+def test_every_generated_page_names_its_data_file(catalog):
+    for page in generated_pages(catalog):
+        if not page.src_path.endswith("index.md"):
+            assert page.source_file and page.source_file.startswith("data/") and page.source_file.endswith(".yml")

@@ -1,0 +1,110 @@
+"""The built site's HTML: one page per entity with the right H1, every internal link and
+anchor resolves, nothing is loaded from another host, search index covers every entity."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros.loading import load_catalog
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    catalog, problems = load_catalog(ROOT / "data", ROOT)
+    assert not problems
+    return catalog
+
+
+@pytest.fixture(scope="module")
+def pages(real_site):
+    return {p: BeautifulSoup(p.read_text(), "html.parser") for p in sorted(real_site.rglob("*.html"))}
+
+
+def test_one_page_per_entity_with_its_name_as_the_only_h1(real_site, catalog):
+    for kind, by_id in catalog.entities.items():
+        for entity_id, entity in by_id.items():
+            page = real_site / kind / entity_id / "index.html"
+            assert page.is_file(), page
+            soup = BeautifulSoup(page.read_text(), "html.parser")
+            h1s = soup.select("article h1")
+            assert [h.get_text(" ", strip=True).rstrip("¶").strip() for h in h1s] == [entity.name]
+
+
+def test_every_page_has_a_meta_description(pages):
+    for path, soup in pages.items():
+        if path.name == "404.html":
+            continue
+        meta = soup.find("meta", attrs={"name": "description"})
+        assert meta and len(meta.get("content", "")) >= 20, path
+
+
+def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
+    url, fragment = urldefrag(href)
+    if not url:
+        return page, fragment
+    target = (page.parent / unquote(url)).resolve()
+    if target.is_dir() or url.endswith("/"):
+        target = target / "index.html"
+    return target, fragment
+
+
+def test_every_internal_link_and_anchor_resolves(real_site, pages):
+    ids = {p: {t["id"] for t in s.find_all(id=True)} for p, s in pages.items()}
+    broken = []
+    for page, soup in pages.items():
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            if urlparse(href).scheme or href.startswith(("mailto:", "//")):
+                continue
+            target, fragment = _target(real_site, page, href)
+            if not target.exists():
+                broken.append(f"{page.relative_to(real_site)} -> {href}")
+            elif fragment and target.suffix == ".html" and fragment not in ids.get(target, set()):
+                broken.append(f"{page.relative_to(real_site)} -> {href} (missing anchor)")
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_no_page_loads_anything_from_another_host(pages):
+    offenders = []
+    for page, soup in pages.items():
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr)
+                if not url or (tag == "link" and "stylesheet" not in (el.get("rel") or []) and el.get("rel") not in (["preload"], ["modulepreload"])):
+                    continue
+                if urlparse(url).scheme in ("http", "https") or url.startswith("//"):
+                    offenders.append(f"{page.name}: <{tag} {attr}={url}>")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_mermaid_ships_with_the_site_and_no_page_names_a_cdn(real_site):
+    assert (real_site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+    for path in real_site.rglob("*.html"):
+        text = path.read_text()
+        assert "unpkg.com" not in text and "cdn.jsdelivr" not in text and "fonts.googleapis" not in text, path
+
+
+def test_search_index_holds_every_entity_name(real_site, catalog):
+    index = json.loads((real_site / "search" / "search_index.json").read_text())
+    titles = {d["title"] for d in index["docs"]}
+    for by_id in catalog.entities.values():
+        for entity in by_id.values():
+            assert entity.name in titles or any(entity.name in t for t in titles), entity.name
+
+
+def test_hyperparameter_rows_have_stable_anchors(real_site, catalog):
+    for algo_id, algo in catalog.entities["algorithms"].items():
+        soup = BeautifulSoup((real_site / "algorithms" / algo_id / "index.html").read_text(), "html.parser")
+        for hp in algo.hyperparameters:
+            anchor = soup.find(id="hp-" + re.sub(r"[^A-Za-z0-9_\-]", "-", hp.name))
+            assert anchor is not None, f"{algo_id}#hp-{hp.name}"
+            assert anchor.find_parent("tr").find("code").get_text() == hp.name
