@@ -24,6 +24,17 @@ def define_env(env):  # pragma: no cover - exercised by the build tests
         return len(state.get_catalog().entities[kind])
 
     @env.macro
+    def table(view: str) -> str:
+        """A comparison view generated from data, with filter, sort and CSV download:
+        {{ table("algorithms-at-a-glance") }}."""
+        return views.table(state.get_catalog(), here(), view)
+
+    @env.macro
+    def comparison(comparison_id: str) -> str:
+        """The table of a comparison entity (data/comparisons/<id>.yml)."""
+        return views.comparison(state.get_catalog(), here(), comparison_id)
+
+    @env.macro
     def entity_table(kind: str) -> str:
         """Every entity of a kind with its summary."""
         return views.entity_table(state.get_catalog(), here(), kind)

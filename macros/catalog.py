@@ -206,6 +206,27 @@ def _check_pipeline(pipe: Pipeline, entities, problem) -> None:
 
 
 def _check_comparison(comp, problem) -> None:
+    curated = bool(comp.rows or comp.columns or comp.row_header)
+    generated = bool(comp.services or comp.fields)
+    if curated == generated:
+        problem(
+            "rows" if curated else "services",
+            "expected either curated rows (row_header, columns, rows) or a service view (services, fields), not "
+            + ("both" if curated else "neither"),
+        )
+        return
+    if generated:
+        if len(comp.services) < 2:
+            problem("services", f"expected at least 2 services to compare; got {len(comp.services)}")
+        if not comp.fields:
+            problem("fields", "expected at least 1 field to compare")
+        return
+    if comp.row_header is None:
+        problem("row_header", "required field is missing (curated comparisons name their first column)")
+    if not comp.columns:
+        problem("columns", "expected at least 1 item(s); got 0")
+    if len(comp.rows) < 2:
+        problem("rows", f"expected at least 2 item(s); got {len(comp.rows)}")
     for i, row in enumerate(comp.rows):
         subjects = [x for x in (row.algorithm, row.service, row.concept) if x is not None]
         if len(subjects) > 1:

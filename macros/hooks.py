@@ -33,6 +33,8 @@ from macros.problems import format_problems  # noqa: E402
 # (path under node_modules, path in the built site).
 VENDORED = [
     ("mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
+    ("tablesort/dist/tablesort.min.js", "assets/vendor/tablesort.min.js"),
+    ("tablesort/dist/sorts/tablesort.number.min.js", "assets/vendor/tablesort.number.min.js"),
 ]
 
 
@@ -56,6 +58,12 @@ def _expand_nav(nav, catalog):
     kinds = {title.lower(): title for title in sections}
     out = []
     for item in nav or []:
+        if isinstance(item, str) and item.startswith("@"):
+            # A bare "@kind" inside a section: the kind's entity pages, without its index.
+            section = kinds.get(item[1:])
+            if section is not None:
+                out += [{t: p} for t, p in sections[section][1:]]
+            continue
         if isinstance(item, dict):
             (title, value), = item.items()
             if isinstance(value, str) and value.startswith("@"):
@@ -78,6 +86,11 @@ def on_files(files: Files, config) -> Files:
         if page.source_file:
             file.edit_uri = page.source_file
         files.append(file)
+    from macros.render import Linker
+    from macros.tables import all_tables, csv_path, to_csv
+
+    for table in all_tables(catalog, Linker(catalog, "index.md")):
+        files.append(File.generated(config, csv_path(table), content=to_csv(table)))
     modules = ROOT / "node_modules"
     for module_path, site_path in VENDORED:
         src = modules / module_path

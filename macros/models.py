@@ -336,14 +336,25 @@ class ComparisonRow(Model):
     cells: Annotated[list[Text], Field(min_length=1)]
 
 
+ServiceField = Literal[
+    "category", "deployment", "status", "purpose", "not_for", "features", "limits",
+    "input_formats", "output_formats", "cost_model", "security", "sagemaker",
+]
+
+
 class Comparison(Entity):
+    """Either curated rows (row_header, columns, rows), or a view of service data
+    (services + fields): each named service is a row, each field a column."""
+
     kind: ClassVar[str] = "comparisons"
     label: ClassVar[str] = "comparison"
 
     intro: LongText | None = None
-    row_header: Name
-    columns: Annotated[list[Name], Field(min_length=1), UniqueBy()]
-    rows: Annotated[list[ComparisonRow], Field(min_length=2)]
+    row_header: Name | None = None
+    columns: Annotated[list[Name], UniqueBy()] = []
+    rows: list[ComparisonRow] = []
+    services: Annotated[list[ServiceId], UniqueBy()] = []
+    fields: Annotated[list[ServiceField], UniqueBy()] = []
     notes: list[Text] = []
 
 

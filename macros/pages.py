@@ -67,6 +67,10 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
     }
     if entity.aliases:
         meta["search_aliases"] = list(entity.aliases)
+    if kind == "comparisons":
+        from .tables import comparison_table, render_table
+
+        context["table_md"] = render_table(comparison_table(catalog, link, entity_id), link)
     if kind == "pipelines":
         context["diagram"] = diagram_html(entity, catalog)
         context["node_name"] = lambda node_id: node_label(entity, node_id, catalog)
@@ -94,7 +98,8 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     for kind in TEMPLATES:
         if not catalog.entities[kind]:
             continue
-        pages.append(index_page(catalog, kind))
+        if kind != "comparisons":  # docs/compare/index.md lists them, among the generated views
+            pages.append(index_page(catalog, kind))
         for entity_id, _ in catalog.of_kind(kind):
             pages.append(entity_page(catalog, kind, entity_id))
     return pages

@@ -21,3 +21,20 @@ def link_to(catalog: Catalog, page: str, kind: str, entity_id: str, text=None, a
 def entity_table(catalog: Catalog, page: str, kind: str) -> str:
     _check(catalog, kind)
     return render("partials/entity-table.md.j2", kind=kind, entities=catalog.of_kind(kind), link=Linker(catalog, page))
+
+
+def table(catalog: Catalog, page: str, view: str) -> str:
+    from .tables import VIEWS, render_table
+
+    if view not in VIEWS:
+        raise ValueError(f"no table view '{view}'; expected one of {', '.join(VIEWS)}")
+    link = Linker(catalog, page)
+    return render_table(VIEWS[view](catalog, link), link)
+
+
+def comparison(catalog: Catalog, page: str, comparison_id: str) -> str:
+    from .tables import comparison_table, render_table
+
+    _check(catalog, "comparisons", comparison_id)
+    link = Linker(catalog, page)
+    return render_table(comparison_table(catalog, link, comparison_id), link)

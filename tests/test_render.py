@@ -82,7 +82,7 @@ def test_nav_lists_every_entity_by_kind(catalog):
     assert [t for t, _ in sections["Algorithms"]] == ["All algorithms", "Alpha Learner", "Beta Clusters"]
 
 
-@pytest.mark.parametrize("name", ["algorithms/alpha.md", "services/store.md", "services/stream.md", "pipelines/flow.md", "concepts/idea.md", "comparisons/versus.md", "algorithms/index.md"])
+@pytest.mark.parametrize("name", ["algorithms/alpha.md", "services/store.md", "services/stream.md", "pipelines/flow.md", "concepts/idea.md", "comparisons/versus.md", "comparisons/stores.md", "algorithms/index.md"])
 def test_golden_markdown(catalog, name):
     pages = {p.src_path: p.content for p in generated_pages(catalog)}
     golden = GOLDEN / name

@@ -88,7 +88,74 @@
     });
   }
 
+  // --- tables: sort by any column, filter rows -----------------------------------
+
+  function setUpSorting(table) {
+    if (table.getAttribute("data-atlas-sortable") || !window.Tablesort) return;
+    table.setAttribute("data-atlas-sortable", "true");
+    new window.Tablesort(table);
+    table.querySelectorAll("thead th").forEach(function (th) {
+      // Tablesort listens for clicks only; make headings reachable and usable by keyboard.
+      th.setAttribute("tabindex", "0");
+      th.setAttribute("title", "Sort by this column");
+      th.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          th.click();
+        }
+      });
+    });
+  }
+
+  function setUpFilter(wrapper, table) {
+    if (wrapper.querySelector(".atlas-filter")) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0] ? table.tBodies[0].rows : []);
+    var box = document.createElement("div");
+    box.className = "atlas-filter";
+    var id = "atlas-filter-" + (wrapper.getAttribute("data-atlas-table") || Math.random().toString(36).slice(2));
+    var label = document.createElement("label");
+    label.setAttribute("for", id);
+    label.textContent = "Filter rows";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = id;
+    input.className = "atlas-filter__input";
+    input.setAttribute("placeholder", "Type to filter, e.g. GPU or text/csv");
+    input.setAttribute("autocomplete", "off");
+    var count = document.createElement("span");
+    count.className = "atlas-filter__count";
+    count.setAttribute("role", "status");
+    count.setAttribute("aria-live", "polite");
+    function apply() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      count.textContent = shown + " of " + rows.length + " shown";
+      wrapper.classList.toggle("atlas-filtered", shown !== rows.length);
+    }
+    input.addEventListener("input", apply);
+    box.appendChild(label);
+    box.appendChild(input);
+    box.appendChild(count);
+    wrapper.insertBefore(box, wrapper.firstChild);
+    apply();
+  }
+
+  function setUpTables() {
+    document.querySelectorAll("article table:not([class])").forEach(function (table) {
+      var wrapper = table.closest("[data-atlas-table]");
+      if (wrapper || table.tHead && table.tBodies[0] && table.tBodies[0].rows.length > 3) setUpSorting(table);
+      if (wrapper && wrapper.hasAttribute("data-atlas-filter")) setUpFilter(wrapper, table);
+    });
+  }
+
   function onPage() {
+    setUpTables();
     drawDiagrams();
   }
 
