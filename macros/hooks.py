@@ -103,6 +103,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_context(context, page, config, nav):
+    _add_row_search_entries(page, config)
     # Generated pages carry the project-relative path of their YAML file in edit_uri.
     # mkdocs joins edit_uri onto repo_url + the configured edit_uri (which points into
     # docs/); for data files we point at the repository root instead.
@@ -111,3 +112,19 @@ def on_page_context(context, page, config, nav):
         base = config.repo_url.rstrip("/") + "/" + config.extra.get("edit_base", "edit/main/").lstrip("/")
         page.edit_url = base + src
     return context
+
+
+def _add_row_search_entries(page, config) -> None:
+    """Index each hyperparameter and metric row on its own, so a search for an exact
+    name leads to the row. Runs after the search plugin's own on_page_context."""
+    search = config.plugins.get("material/search")
+    parts = page.file.src_uri.split("/")
+    if search is None or not page.file.generated_by or len(parts) != 2 or parts[1] == "index.md":
+        return
+    from macros.pages import row_search_entries
+
+    kind, entity_id = parts[0], parts[1][: -len(".md")]
+    for entry in row_search_entries(state.get_catalog(), page.url, kind, entity_id):
+        search.search_index.entries.append(
+            {"location": entry.location, "title": entry.title, "text": entry.text, "tags": list(entry.tags), "boost": 3}
+        )

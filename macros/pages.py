@@ -65,8 +65,12 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
         "description": html.escape(entity.summary),
         "render_macros": False,  # data text is final Markdown; never evaluate it as Jinja
     }
-    if entity.aliases:
-        meta["search_aliases"] = list(entity.aliases)
+    # Material's search indexes front-matter tags with a very high boost: the place for
+    # every other name a reader may type (abbreviations, old names). Tags are not shown.
+    tags = [*entity.aliases, *(f.name for f in getattr(entity, "former_names", []))]
+    if tags:
+        meta["tags"] = [html.escape(t) for t in dict.fromkeys(tags)]
+    meta["search"] = {"boost": 2}
     if kind == "comparisons":
         from .tables import comparison_table, render_table
 
@@ -115,3 +119,40 @@ def nav_sections(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
         entries += [(e.name, page_path(kind, i)) for i, e in catalog.of_kind(kind)]
         sections.append((KIND_TITLES[kind], entries))
     return sections
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """An extra search-index entry that leads to a row of a page, not just the page."""
+
+    location: str
+    """Page-relative URL with the row's anchor (e.g. algorithms/xgboost/#hp-eta)."""
+    title: str
+    text: str
+    tags: tuple[str, ...]
+
+
+def row_search_entries(catalog: Catalog, page_url: str, kind: str, entity_id: str) -> list[SearchEntry]:
+    """One entry per hyperparameter and tuning metric of an algorithm page."""
+    from .render import hp_anchor, metric_anchor
+
+    if kind != "algorithms":
+        return []
+    algo = catalog.get(kind, entity_id)
+    entries = []
+    for hp in algo.hyperparameters:
+        default = "" if hp.default is None else f" Default: {hp.default}."
+        entries.append(SearchEntry(
+            f"{page_url}#{hp_anchor(hp.name)}",
+            html.escape(f"{hp.name} ({algo.name} hyperparameter)"),
+            html.escape(f"{'Required' if hp.required else 'Optional'} {hp.type}. Valid values: {hp.valid_values}.{default} {hp.description}"),
+            (hp.name,),
+        ))
+    for m in algo.tuning.metrics:
+        entries.append(SearchEntry(
+            f"{page_url}#{metric_anchor(m.name)}",
+            html.escape(f"{m.name} ({algo.name} tuning metric)"),
+            html.escape(f"{m.direction.capitalize()}. {m.description}"),
+            (m.name,),
+        ))
+    return entries

@@ -93,7 +93,7 @@ def decision_guide(catalog: Catalog, link: Linker) -> Table:
     table = Table(
         "decision-guide",
         "Which algorithm for which problem",
-        ["Problem", "Example", "Data", "Supervised", "Unsupervised or self-supervised"],
+        ["Problem", "Example", "Data", "Supervised", "Unsupervised"],
         wide=True,
     )
     for term_id, term in catalog.vocab["problem-types"].items():

@@ -22,7 +22,10 @@ def search(page, query: str) -> list[str]:
         arg=query,
         timeout=20000,
     )
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    # One result item per page; its first link is the page's best-matching section.
+    return page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item", "els => els.map(e => e.querySelector('a').href)"
+    )
 
 
 def test_algorithm_page_renders(offline_page, real_url):

@@ -74,6 +74,6 @@ def test_every_vocabulary_term_is_used(catalog):
             for _, marker, value in walk_markers(entity):
                 if isinstance(marker, Vocab):
                     used.setdefault(marker.name, set()).add(value)
-    for name in ("learning-types", "problem-types", "modalities", "input-modes"):
+    for name in ("learning-types", "problem-types", "modalities"):
         unused = set(catalog.vocab[name]) - used.get(name, set())
         assert not unused, f"unused terms in data/vocab/{name}.yml: {sorted(unused)}"
