@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import ENTITY_MODELS, Algorithm, Entity, Pipeline, Ref, Term, UniqueBy, Vocab
+from .models import ENTITY_MODELS, Algorithm, DomainRef, Entity, GlossaryEntry, Pipeline, Ref, Term, UniqueBy, Vocab
 from .problems import Problem, describe, did_you_mean
 
 
@@ -26,6 +26,10 @@ class Catalog:
     vocab: dict[str, dict[str, Term]]
     backlinks: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
     """(kind, id) -> referring kind -> sorted ids of entities that refer to it."""
+    glossary: dict[str, GlossaryEntry] = field(default_factory=dict)
+    """Abbreviation as written -> its entry."""
+    domain_members: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """'<exam id>/<n>' -> (kind, id) of the entities that carry that exam domain."""
 
     def get(self, kind: str, entity_id: str) -> Entity:
         return self.entities[kind][entity_id]
@@ -96,7 +100,7 @@ def walk_markers(model: BaseModel, path: str = "") -> Iterator[tuple[str, Any, A
                     yield from walk_markers(element, f"{here}[{i}]")
                 else:
                     for marker in item_markers:
-                        if isinstance(marker, (Ref, Vocab)):
+                        if isinstance(marker, (Ref, Vocab, DomainRef)):
                             yield f"{here}[{i}]", marker, element
         elif value is not None:
             for marker in _scalar_markers(annotation):
@@ -126,6 +130,17 @@ def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities,
                 problem(path, f"a {label} cannot refer to itself")
             else:
                 refs.append((marker.kind, value))
+        elif isinstance(marker, DomainRef):
+            exam_id, _, number = value.partition("/")
+            exams = entities.get("exams", {})
+            if exam_id not in exams:
+                if ("exams", exam_id) not in broken:
+                    problem(path, f"no exam with id {describe(exam_id)}", did_you_mean(exam_id, exams))
+            elif int(number) not in {d.number for d in exams[exam_id].domains}:
+                numbers = ", ".join(str(d.number) for d in exams[exam_id].domains)
+                problem(path, f"exam '{exam_id}' has no domain {number}; its domains are {numbers}")
+            else:
+                refs.append(("exam-domain", value))
         elif isinstance(marker, Vocab):
             terms = vocab.get(marker.name, {})
             if value not in terms:
@@ -237,17 +252,29 @@ def _check_comparison(comp, problem) -> None:
             problem(f"rows[{i}].cells", f"expected {len(comp.columns)} cells, one per column; got {len(row.cells)}")
 
 
-def build_catalog(entities, files, vocab, broken=frozenset()) -> tuple[Catalog, list[Problem]]:
+def build_catalog(entities, files, vocab, broken=frozenset(), glossary=None, glossary_file="data/glossary.yml"):
     problems: list[Problem] = []
     backlinks: dict[tuple[str, str], dict[str, set[str]]] = {}
+    members: dict[str, list[tuple[str, str]]] = {}
     for kind, by_id in entities.items():
         for entity_id, entity in by_id.items():
             found, refs = _check_entity(kind, entity_id, entity, files[(kind, entity_id)], entities, vocab, broken)
             problems += found
             for target in refs:
+                if target[0] == "exam-domain":
+                    members.setdefault(target[1], []).append((kind, entity_id))
+                    continue
                 backlinks.setdefault(target, {}).setdefault(kind, set()).add(entity_id)
+    for abbr, entry in (glossary or {}).items():
+        for path, marker, value in walk_markers(entry):
+            if isinstance(marker, Ref) and value not in entities.get(marker.kind, {}) and (marker.kind, value) not in broken:
+                singular = ENTITY_MODELS[marker.kind].label
+                problems.append(Problem(glossary_file, f"no {singular} with id {describe(value)}", kind="term",
+                                        entity_id=abbr, path=path, hint=did_you_mean(value, entities.get(marker.kind, {}))))
     frozen = {
         target: {k: sorted(ids, key=lambda i, k=k: entities[k][i].name.lower()) for k, ids in by_kind.items()}
         for target, by_kind in backlinks.items()
     }
-    return Catalog(entities, files, vocab, frozen), problems
+    for key in members:
+        members[key].sort(key=lambda ki: (ki[0], entities[ki[0]][ki[1]].name.lower()))
+    return Catalog(entities, files, vocab, frozen, dict(glossary or {}), members), problems

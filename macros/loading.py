@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .models import ENTITY_MODELS, VOCABULARIES, Entity, Term
+from .models import ENTITY_MODELS, VOCABULARIES, Entity, GlossaryEntry, Term
 from .problems import Problem, describe, did_you_mean, field_path
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -276,6 +276,29 @@ def load_vocabularies(data_dir: Path, root: Path) -> tuple[dict[str, dict[str, T
     return vocab, problems
 
 
+def load_glossary(data_dir: Path, root: Path) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
+    """data/glossary.yml: abbreviation as written -> expansion, definition, optional link."""
+    path = data_dir / "glossary.yml"
+    rel = _rel(path, root)
+    if not path.exists():
+        return {}, []
+    doc, problems = read_yaml(path, rel)
+    if problems:
+        return {}, problems
+    if not isinstance(doc, dict):
+        return {}, [Problem(rel, f"expected a mapping of abbreviation -> entry; got {describe(doc)}")]
+    glossary: dict[str, GlossaryEntry] = {}
+    for abbr, body in doc.items():
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9&/.+\-]*", abbr):
+            problems.append(Problem(rel, "expected an abbreviation of letters, digits and - / . + &", kind="term", entity_id=abbr))
+            continue
+        try:
+            glossary[abbr] = GlossaryEntry.model_validate(body)
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, GlossaryEntry, rel, "term", abbr)
+    return glossary, problems
+
+
 def load_catalog(data_dir: Path, root: Path | None = None):
     """Load, validate and cross-check everything under data_dir.
 
@@ -287,7 +310,9 @@ def load_catalog(data_dir: Path, root: Path | None = None):
     vocab, problems = load_vocabularies(data_dir, root)
     entities, files, broken, found = load_entities(data_dir, root)
     problems += found
-    catalog, found = build_catalog(entities, files, vocab, broken)
+    glossary, found = load_glossary(data_dir, root)
+    problems += found
+    catalog, found = build_catalog(entities, files, vocab, broken, glossary, _rel(data_dir / "glossary.yml", root))
     problems += found
     # Stable sort by file keeps each file's problems in the order its fields were read.
     problems = sorted(dict.fromkeys(problems), key=lambda p: p.file)

@@ -33,6 +33,11 @@ class Vocab:
 
 
 @dataclass(frozen=True)
+class DomainRef:
+    """The value names an exam domain as '<exam id>/<domain number>', e.g. 'mla-c01/2'."""
+
+
+@dataclass(frozen=True)
 class UniqueBy:
     """No two items of the list may share this key (None: the items themselves)."""
 
@@ -124,6 +129,9 @@ class NotFor(Model):
     services: Annotated[list[ServiceId], UniqueBy()] = []
 
 
+ExamDomain = Annotated[str, DomainRef(), Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[1-9]$")]
+
+
 class Entity(Model):
     kind: ClassVar[str]
     """Folder name under data/ (plural)."""
@@ -137,6 +145,8 @@ class Entity(Model):
     corrections: list[Correction] = []
     related: Related = Related()
     changes: list[Change] = []
+    exam_domains: Annotated[list[ExamDomain], UniqueBy()] = []
+    """The exam domains this entity matters for, as '<exam id>/<domain number>'."""
     sources: Annotated[list[Source], Field(min_length=1), UniqueBy("url")]
     checked: dt.date
 
@@ -358,9 +368,42 @@ class Comparison(Entity):
     notes: list[Text] = []
 
 
+# --- exams ---------------------------------------------------------------------------
+
+
+class Domain(Model):
+    number: Annotated[int, Field(ge=1, le=9)]
+    name: Name
+    weight: Annotated[int, Field(ge=1, le=100)]
+    """Percentage of scored content, as the exam guide gives it."""
+
+
+class Exam(Entity):
+    kind: ClassVar[str] = "exams"
+    label: ClassVar[str] = "exam"
+
+    code: Annotated[str, Field(pattern=r"^[A-Z]{3}-C0[0-9]$")]
+    status: Literal["active", "retired"]
+    retired: dt.date | None = None
+    domains: Annotated[list[Domain], Field(min_length=1), UniqueBy("number")]
+
+
 ENTITY_MODELS: dict[str, type[Entity]] = {
-    m.kind: m for m in (Algorithm, Service, Pipeline, Concept, Comparison)
+    m.kind: m for m in (Algorithm, Service, Pipeline, Concept, Comparison, Exam)
 }
+
+
+# --- glossary ------------------------------------------------------------------------
+
+
+class GlossaryEntry(Model):
+    """One abbreviation (data/glossary.yml maps the abbreviation as written -> entry)."""
+
+    expansion: Name
+    definition: Text
+    algorithm: AlgorithmId | None = None
+    service: ServiceId | None = None
+    concept: ConceptId | None = None
 
 
 # --- vocabularies --------------------------------------------------------------------

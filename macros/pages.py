@@ -19,6 +19,7 @@ TEMPLATES = {
     "pipelines": "pipeline.md.j2",
     "concepts": "concept.md.j2",
     "comparisons": "comparison.md.j2",
+    "exams": "exam.md.j2",
 }
 
 INDEX_INTROS = {
@@ -28,6 +29,7 @@ INDEX_INTROS = {
     "pipelines": "Reference data pipelines, drawn from data: each box is a link to the service's page.",
     "concepts": "The machine-learning ideas the services and algorithms rest on.",
     "comparisons": "Side-by-side comparisons of the choices that come up again and again.",
+    "exams": "The AWS certification exams this material serves, with what to study for each domain.",
 }
 
 
@@ -58,6 +60,7 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
         names=lambda vocabulary, ids: ", ".join(catalog.term(vocabulary, i).name for i in ids),
         backlinks=backlinks,
         pipelines=catalog.referrers(kind, entity_id, "pipelines"),
+        domain_members=catalog.domain_members,
     )
     meta = {
         # The theme puts title and description into HTML without escaping them.

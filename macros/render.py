@@ -31,6 +31,7 @@ KIND_TITLES = {
     "pipelines": "Pipelines",
     "concepts": "Concepts",
     "comparisons": "Comparisons",
+    "exams": "Exams",
 }
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
@@ -153,6 +154,16 @@ class Linker:
         """The "Use instead" tail of a not_for entry (algorithms, then services)."""
         links = [self(k, i) for k in ("algorithms", "services") for i in getattr(not_for, k)]
         return f" **Use instead:** {', '.join(links)}" if links else ""
+
+    def exam_badges(self, domains: list[str]) -> str:
+        """'MLA-C01 · Domain 2' links to each exam domain an entity is tagged with."""
+        badges = []
+        for value in domains:
+            exam_id, _, number = value.partition("/")
+            exam = self.catalog.get("exams", exam_id)
+            text = f"{exam.code} · Domain {number}"
+            badges.append(f'[{text}]({self.url("exams", exam_id, f"domain-{number}")}){{ .atlas-badge }}')
+        return " ".join(badges)
 
     def doc(self, src_path: str, text: str) -> str:
         return f"[{md(text)}]({rel(src_path, self.from_page)})"
