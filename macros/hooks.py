@@ -54,23 +54,19 @@ def on_config(config):
 
 
 def _expand_nav(nav, catalog):
-    sections = dict(nav_sections(catalog))
-    kinds = {title.lower(): title for title in sections}
+    """Replace "@<kind>" in mkdocs.yml's nav with the kind's generated pages: as a
+    section's value ("Algorithms: '@algorithms'") or as an item inside a section."""
+    sections = nav_sections(catalog)
     out = []
     for item in nav or []:
         if isinstance(item, str) and item.startswith("@"):
-            # A bare "@kind" inside a section: the kind's entity pages, without its index.
-            section = kinds.get(item[1:])
-            if section is not None:
-                out += [{t: p} for t, p in sections[section][1:]]
+            out += sections.get(item[1:], [])
             continue
         if isinstance(item, dict):
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if isinstance(value, str) and value.startswith("@"):
-                section = kinds.get(value[1:])
-                if section is None:
-                    continue  # a kind with no entities yet gets no nav section
-                out.append({title: [{t: p} for t, p in sections[section]]})
+                if value[1:] in sections:  # a kind with no entities yet gets no section
+                    out.append({title: sections[value[1:]]})
                 continue
             if isinstance(value, list):
                 out.append({title: _expand_nav(value, catalog)})

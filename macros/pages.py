@@ -112,15 +112,27 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     return pages
 
 
-def nav_sections(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section title, [(page title, src path)]) for each kind that has entities."""
-    sections = []
+GROUP_BY = {"services": ("category", "service-categories"), "concepts": ("category", "concept-categories")}
+
+
+def nav_sections(catalog: Catalog) -> dict[str, list]:
+    """Kind -> its mkdocs nav entries: the index page first, then one entry per entity,
+    grouped into sub-sections by category for the long lists (services, concepts)."""
+    sections: dict[str, list] = {}
     for kind in TEMPLATES:
         if not catalog.entities[kind]:
             continue
-        entries = [(f"All {KIND_TITLES[kind].lower()}", f"{kind}/index.md")]
-        entries += [(e.name, page_path(kind, i)) for i, e in catalog.of_kind(kind)]
-        sections.append((KIND_TITLES[kind], entries))
+        entries: list = [f"{kind}/index.md"] if kind != "comparisons" else []
+        entities = catalog.of_kind(kind)
+        if kind in GROUP_BY:
+            attr, vocabulary = GROUP_BY[kind]
+            for term_id, term in catalog.vocab[vocabulary].items():
+                members = [{e.name: page_path(kind, i)} for i, e in entities if getattr(e, attr) == term_id]
+                if members:
+                    entries.append({term.name: members})
+        else:
+            entries += [{e.name: page_path(kind, i)} for i, e in entities]
+        sections[kind] = entries
     return sections
 
 

@@ -78,8 +78,14 @@ def test_mermaid_text_for_a_small_pipeline(catalog):
 
 
 def test_nav_lists_every_entity_by_kind(catalog):
-    sections = dict(nav_sections(catalog))
-    assert [t for t, _ in sections["Algorithms"]] == ["All algorithms", "Alpha Learner", "Beta Clusters"]
+    sections = nav_sections(catalog)
+    assert sections["algorithms"] == [
+        "algorithms/index.md", {"Alpha Learner": "algorithms/alpha.md"}, {"Beta Clusters": "algorithms/beta.md"}
+    ]
+    assert sections["services"][1:] == [
+        {"Storage": [{"Store Service": "services/store.md"}]},
+        {"Streaming": [{"Stream Service": "services/stream.md"}]},
+    ]
 
 
 @pytest.mark.parametrize("name", ["algorithms/alpha.md", "services/store.md", "services/stream.md", "pipelines/flow.md", "concepts/idea.md", "comparisons/versus.md", "comparisons/stores.md", "algorithms/index.md"])

@@ -69,7 +69,10 @@
           holder.innerHTML = result.svg;
           var svg = holder.querySelector("svg");
           if (svg) {
-            svg.setAttribute("role", "img");
+            // A wide diagram scaled down to the column becomes unreadable: keep its
+            // natural size and let the reader scroll sideways (print scales it to fit).
+            var natural = svg.viewBox && svg.viewBox.baseVal ? svg.viewBox.baseVal.width : 0;
+            if (natural) svg.style.minWidth = Math.round(natural) + "px";
             svg.setAttribute("aria-label", figure.getAttribute("aria-label") || "Pipeline diagram");
             linkNodes(figure, svg);
           }
