@@ -35,6 +35,11 @@ VENDORED = [
     ("mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
     ("tablesort/dist/tablesort.min.js", "assets/vendor/tablesort.min.js"),
     ("tablesort/dist/sorts/tablesort.number.min.js", "assets/vendor/tablesort.number.min.js"),
+    ("katex/dist/katex.min.js", "assets/vendor/katex/katex.min.js"),
+    ("katex/dist/katex.min.css", "assets/vendor/katex/katex.min.css"),
+    # KaTeX's stylesheet loads its fonts from fonts/ beside it; woff2 is enough for
+    # every browser that runs the site.
+    ("katex/dist/fonts/*.woff2", "assets/vendor/katex/fonts/"),
 ]
 
 
@@ -66,7 +71,7 @@ def _expand_nav(nav, catalog):
             ((title, value),) = item.items()
             if isinstance(value, str) and value.startswith("@"):
                 if value[1:] in sections:  # a kind with no entities yet gets no section
-                    out.append({title: sections[value[1:]]})
+                    out.append({title: sections[value[1:]]})  # a page path or a section list
                 continue
             if isinstance(value, list):
                 out.append({title: _expand_nav(value, catalog)})
@@ -85,17 +90,34 @@ def on_files(files: Files, config) -> Files:
     from macros.render import Linker
     from macros.tables import all_tables, csv_path, to_csv
 
+    from macros import selftest
+    from macros.pages import SELFTEST_CSV
+
     for table in all_tables(catalog, Linker(catalog, "index.md")):
         files.append(File.generated(config, csv_path(table), content=to_csv(table)))
+    files.append(File.generated(config, SELFTEST_CSV, content=selftest.to_csv(selftest.all_cards(catalog))))
     modules = ROOT / "node_modules"
     for module_path, site_path in VENDORED:
-        src = modules / module_path
-        if not src.is_file():
+        sources = sorted(modules.glob(module_path)) if "*" in module_path else [modules / module_path]
+        if not sources or not all(src.is_file() for src in sources):
             raise PluginError(
-                f"{src.relative_to(ROOT)} is missing: run `make install` (it runs `npm ci`) to fetch the pinned front-end packages"
+                f"node_modules/{module_path} is missing: run `make install` (it runs `npm ci`) to fetch the pinned front-end packages"
             )
-        files.append(File.generated(config, site_path, abs_src_path=str(src)))
+        for src in sources:
+            target = site_path + src.name if site_path.endswith("/") else site_path
+            files.append(File.generated(config, target, abs_src_path=str(src)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Append the glossary as abbreviation definitions, so every abbreviation on every
+    page gets its expansion as a tooltip (Python-Markdown's abbr extension)."""
+    catalog = state.get_catalog()
+    if not catalog.glossary:
+        return markdown
+    from macros.render import abbreviation_definitions
+
+    return markdown + "\n\n" + abbreviation_definitions(catalog.glossary)
 
 
 def on_page_context(context, page, config, nav):

@@ -177,6 +177,15 @@ def join_code(items: Any, sep: str = ", ") -> str:
     return sep.join(code(i) for i in items)
 
 
+def abbreviation_definitions(glossary: dict[str, Any]) -> str:
+    """Python-Markdown abbr definitions ('*[SMOTE]: ...') for every glossary entry."""
+    lines = []
+    for abbr, entry in sorted(glossary.items()):
+        expansion = " ".join(entry.expansion.split()).replace("]", ")")
+        lines.append(f"*[{abbr}]: {expansion}")
+    return "\n".join(lines) + "\n"
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
@@ -203,6 +212,7 @@ def environment() -> jinja2.Environment:
         join_code=join_code,
         hp_anchor=hp_anchor,
         metric_anchor=metric_anchor,
+        glossary_anchor=lambda abbr: "term-" + re.sub(r"[^A-Za-z0-9_\-]", "-", abbr),
         html=lambda s: str(html_escape(s)),
         tojson_attr=lambda obj: str(html_escape(json.dumps(obj, ensure_ascii=False))),
     )

@@ -157,7 +157,56 @@
     });
   }
 
+  // --- formulas: KaTeX, loaded from this site only where a page has math ------------
+
+  var katexPromise = null;
+
+  function loadKatex() {
+    if (window.katex) return Promise.resolve(window.katex);
+    if (!katexPromise) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("vendor/katex/katex.min.css", assets).href;
+      document.head.appendChild(css);
+      katexPromise = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = new URL("vendor/katex/katex.min.js", assets).href;
+        tag.onload = function () { resolve(window.katex); };
+        tag.onerror = function () { katexPromise = null; reject(new Error("could not load KaTeX")); };
+        document.head.appendChild(tag);
+      });
+    }
+    return katexPromise;
+  }
+
+  function renderMath() {
+    var blocks = document.querySelectorAll(".arithmatex:not([data-atlas-state])");
+    if (!blocks.length) return;
+    loadKatex().then(function (katex) {
+      blocks.forEach(function (el) {
+        var tex = el.textContent.trim();
+        var display = tex.indexOf("\\[") === 0;
+        tex = tex.replace(/^\\[\[(]/, "").replace(/\\[\])]$/, "");
+        // Keep the TeX source as the accessible text of the rendered formula.
+        katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+        el.setAttribute("data-atlas-state", "drawn");
+      });
+    }).catch(function (error) {
+      blocks.forEach(function (el) { el.setAttribute("data-atlas-state", "error"); });
+    });
+  }
+
+  // Abbreviations carry their expansion in a title; make them reachable by keyboard so
+  // the theme's tooltip shows on focus as well as on hover.
+  function setUpAbbreviations() {
+    document.querySelectorAll("article abbr[title]:not([tabindex])").forEach(function (abbr) {
+      abbr.setAttribute("tabindex", "0");
+    });
+  }
+
   function onPage() {
+    renderMath();
+    setUpAbbreviations();
     setUpTables();
     drawDiagrams();
   }
