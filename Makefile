@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build check test test-fast bench clean chromium
+.PHONY: install serve build check test test-fast bench dist clean chromium
 
 ## install: the virtual environment (pinned Python packages) and the pinned front-end packages
 install: $(VENV)/.installed node_modules/.installed
@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## serve: set up, then serve the site at http://$(HOST) with live reload (data/ included)
 serve: install
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+	ATLAS_SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 ## build: strict build into site/; a failed build leaves an existing site/ untouched
 build: install
@@ -52,5 +52,12 @@ test: install chromium
 test-fast: install
 	$(BIN)/python -m pytest -m "not build and not browser"
 
+## dist: the offline bundle, dist/aws-ml-atlas-offline.zip: unzip, open index.html, no network needed
+dist: install
+	rm -rf dist/aws-ml-atlas dist/aws-ml-atlas-offline.zip
+	ATLAS_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/aws-ml-atlas
+	cd dist && ../$(BIN)/python -m zipfile -c aws-ml-atlas-offline.zip aws-ml-atlas
+	@echo "dist/aws-ml-atlas-offline.zip: unzip it and open aws-ml-atlas/index.html"
+
 clean:
-	rm -rf site .site-build .pytest_cache
+	rm -rf site .site-build .pytest_cache dist

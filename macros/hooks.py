@@ -35,6 +35,7 @@ VENDORED = [
     ("mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
     ("tablesort/dist/tablesort.min.js", "assets/vendor/tablesort.min.js"),
     ("tablesort/dist/sorts/tablesort.number.min.js", "assets/vendor/tablesort.number.min.js"),
+    ("iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js"),
     ("katex/dist/katex.min.js", "assets/vendor/katex/katex.min.js"),
     ("katex/dist/katex.min.css", "assets/vendor/katex/katex.min.css"),
     # KaTeX's stylesheet loads its fonts from fonts/ beside it; woff2 is enough for
@@ -55,7 +56,23 @@ def on_config(config):
         raise DataProblems("The data has problems; nothing was built.\n" + format_problems(problems))
     state.set_catalog(catalog)
     config.nav = _expand_nav(config.nav, catalog)
+    _offline_adjustments(config)
     return config
+
+
+def _offline_adjustments(config) -> None:
+    """For the offline bundle (ATLAS_OFFLINE=true enables Material's offline plugin):
+    instant navigation cannot work from file://, and the plugin has just added a CDN
+    copy of the iframe-worker shim to the polyfills; ship our own copy instead."""
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
+        return
+    features = config.theme.get("features") or []
+    config.theme["features"] = [f for f in features if f != "navigation.instant"]
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p] + [
+        "assets/vendor/iframe-worker/shim.js"
+    ]
 
 
 def _expand_nav(nav, catalog):

@@ -151,8 +151,22 @@ def selftest_pages(catalog: Catalog) -> list[GeneratedPage]:
     return pages
 
 
+def changes_page(catalog: Catalog) -> GeneratedPage:
+    """Every dated change of fact recorded in the data, newest first."""
+    path = "changes.md"
+    rows = []
+    for kind in TEMPLATES:
+        for entity_id, entity in catalog.of_kind(kind):
+            for change in entity.changes:
+                rows.append((change.date, kind, entity_id, change.text))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+    meta = {"title": "What changed", "description": "Renamed services, retired features and new versions, newest first, so a returning reader sees what moved since they last studied.", "render_macros": False}
+    body = render("changes.md.j2", rows=rows, link=Linker(catalog, path))
+    return GeneratedPage(path, front_matter(meta) + body, None)
+
+
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    pages = []
+    pages = [changes_page(catalog)]
     if catalog.glossary:
         pages.append(glossary_page(catalog))
     pages += selftest_pages(catalog)
@@ -200,6 +214,7 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
             entries += [{e.name: page_path(kind, i)} for i, e in entities]
         sections[kind] = entries
     sections["self-test"] = study_nav(catalog)
+    sections["changes"] = "changes.md"
     if catalog.glossary:
         sections["glossary"] = "glossary.md"
     return sections
