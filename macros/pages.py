@@ -191,7 +191,7 @@ def study_nav(catalog: Catalog) -> list:
     entries: list = ["self-test/index.md"]
     entries += [{title: f"self-test/{topic}.md"} for topic, title in TOPICS.items() if any(c.topic == topic for c in cards)]
     for exam_id, exam in catalog.of_kind("exams"):
-        entries.append({exam.code: [{f"Domain {d.number}: {d.name}": f"self-test/{exam_id}-domain-{d.number}.md"} for d in exam.domains]})
+        entries.append({html.escape(exam.code): [{html.escape(f"Domain {d.number}: {d.name}"): f"self-test/{exam_id}-domain-{d.number}.md"} for d in exam.domains]})
     return entries
 
 
@@ -207,11 +207,12 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
         if kind in GROUP_BY:
             attr, vocabulary = GROUP_BY[kind]
             for term_id, term in catalog.vocab[vocabulary].items():
-                members = [{e.name: page_path(kind, i)} for i, e in entities if getattr(e, attr) == term_id]
+                members = [{html.escape(e.name): page_path(kind, i)} for i, e in entities if getattr(e, attr) == term_id]
                 if members:
-                    entries.append({term.name: members})
+                    entries.append({html.escape(term.name): members})
         else:
-            entries += [{e.name: page_path(kind, i)} for i, e in entities]
+            # The theme puts nav titles into HTML unescaped; escape text from data.
+            entries += [{html.escape(e.name): page_path(kind, i)} for i, e in entities]
         sections[kind] = entries
     sections["self-test"] = study_nav(catalog)
     sections["changes"] = "changes.md"

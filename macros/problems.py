@@ -27,17 +27,23 @@ class Problem:
     hint: str | None = None
 
     def text(self) -> str:
-        parts = [self.file]
+        """One line (plus an indented hint line); control characters from data are shown
+        escaped so that a strange key or value can never break the one-line format."""
+        parts = [_one_line(self.file)]
         if self.line is not None:
             parts.append(f"line {self.line}, column {self.column}")
         if self.kind is not None:
-            parts.append(f"{self.kind} '{self.entity_id}'")
+            parts.append(f"{self.kind} '{_one_line(self.entity_id)}'")
         if self.path:
-            parts.append(self.path)
-        line = ": ".join(parts) + ": " + self.message
+            parts.append(_one_line(self.path))
+        line = ": ".join(parts) + ": " + _one_line(self.message)
         if self.hint:
-            line += f"\n    hint: {self.hint}"
+            line += f"\n    hint: {_one_line(self.hint)}"
         return line
+
+
+def _one_line(text: object) -> str:
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text))
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
@@ -62,8 +68,10 @@ def field_path(loc: Iterable[object]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif isinstance(part, str) and part and all(c.isalnum() or c in "_-" for c in part):
+            out += ("." if out else "") + part
         else:
-            out += ("." if out else "") + str(part)
+            out += "[" + repr(str(part)) + "]"  # a key that is not a plain name, quoted
     return out
 
 

@@ -1,0 +1,193 @@
+"""Robust against bad data: random mutations never crash the loader, hostile text stays
+text everywhere it lands, alias bombs and huge files are refused, and a failed build
+leaves an existing site/ untouched."""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, ROOT, make_data, mkdocs_build
+from macros.loading import load_catalog
+from macros.problems import Problem
+
+LINE = re.compile(
+    r"^data/[^:\n]+\.yml: (line \d+, column \d+: )?((algorithm|service|pipeline|concept|comparison|exam|term) '[^'\n]*': )?"
+    r"([A-Za-z0-9_.\[\]\-]+: )?[^\n]+$"
+)
+BASE_DOCS = {
+    rel.as_posix(): yaml.safe_load((FIXTURES / "mini" / rel).read_text())
+    for rel in (Path("algorithms/alpha.yml"), Path("services/store.yml"), Path("pipelines/flow.yml"),
+                Path("comparisons/versus.yml"), Path("concepts/idea.yml"))
+}
+
+weird_text = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["", " ", "<script>x</script>", "{{ x }}", "{% x %}", "\u202e\u0000?", "é" * 5, "😀", "x" * 5000]),
+)
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True), weird_text)
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, prefix + (i,))
+
+
+@st.composite
+def mutated(draw):
+    rel = draw(st.sampled_from(sorted(BASE_DOCS)))
+    doc = copy.deepcopy(BASE_DOCS[rel])
+    for _ in range(draw(st.integers(1, 3))):
+        paths = [p for p in _paths(doc) if p]
+        path = draw(st.sampled_from(paths))
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["drop", "replace", "nest", "dangle", "rename"]))
+        key = path[-1]
+        if action == "drop":
+            del parent[key]
+        elif action == "replace":
+            parent[key] = draw(values)
+        elif action == "nest":
+            deep = "leaf"
+            for _ in range(draw(st.integers(5, 60))):
+                deep = [deep]
+            parent[key] = deep
+        elif action == "dangle":
+            parent[key] = draw(st.sampled_from(["no-such-id", "streem", "s3", "xgboost"]))
+        elif action == "rename" and isinstance(parent, dict):
+            parent[draw(st.text(min_size=1, max_size=10))] = parent.pop(key)
+    text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    if draw(st.booleans()):
+        # YAML anchors and aliases, as a careless or hostile edit might add them.
+        text = "x-anchor: &a [1, 2]\nx-alias: *a\n" + text
+    if draw(st.integers(0, 9)) == 0:
+        text = text[: draw(st.integers(0, len(text)))]  # truncated file
+    return rel, text
+
+
+@pytest.fixture(scope="module")
+def data_root(tmp_path_factory):
+    return make_data(tmp_path_factory.mktemp("prop"))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(mutated())
+def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, case):
+    rel, text = case
+    target = data_root / rel
+    original = target.read_bytes()
+    try:
+        target.write_text(text)
+        catalog, problems = load_catalog(data_root, data_root.parent)
+    finally:
+        target.write_bytes(original)
+    assert (catalog is None) == bool(problems)
+    for problem in problems:
+        assert isinstance(problem, Problem)
+        first, *rest = problem.text().split("\n")
+        assert LINE.match(first), first
+        assert all(line.startswith("    hint: ") for line in rest)
+
+
+def _run_limited(code: str) -> subprocess.CompletedProcess:
+    """Run Python in a child with 1 GiB of address space: a bomb would fail, not swap."""
+    prelude = "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+    return subprocess.run([sys.executable, "-c", prelude + code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_billion_laughs_is_refused_without_exhausting_memory(tmp_path):
+    data = make_data(tmp_path)
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 10) + "]" for i in range(1, 12)]
+    (data / "services" / "bomb.yml").write_text("\n".join(lines) + "\n")
+    result = _run_limited(
+        f"from pathlib import Path; from macros.loading import load_catalog\n"
+        f"c, p = load_catalog(Path({str(data)!r}), Path({str(tmp_path)!r}))\n"
+        f"print('\\n'.join(x.text() for x in p))"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "data/services/bomb.yml: line 2, column 10: YAML aliases (*name) are not allowed" in result.stdout
+
+
+def test_a_ten_megabyte_file_is_refused_before_it_is_parsed(tmp_path):
+    data = make_data(tmp_path)
+    (data / "services" / "huge.yml").write_text("name: " + "x" * (10 * 1024 * 1024) + "\n")
+    result = _run_limited(
+        f"from pathlib import Path; from macros.loading import load_catalog\n"
+        f"c, p = load_catalog(Path({str(data)!r}), Path({str(tmp_path)!r}))\n"
+        f"print('\\n'.join(x.text() for x in p))"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "data/services/huge.yml: file is 10,485,767 bytes; data files may be at most 524,288 bytes" in result.stdout
+
+
+@pytest.mark.build
+def test_a_failed_build_leaves_an_existing_site_untouched(tmp_path):
+    data = make_data(tmp_path, ROOT / "tests" / "cases" / "dangling-reference" / "data")
+    site = ROOT / "site"
+    backup = None
+    if site.exists():
+        backup = tmp_path / "site-backup"
+        shutil.move(site, backup)
+    try:
+        site.mkdir()
+        (site / "index.html").write_text("the previous build")
+        env = dict(os.environ, ATLAS_DATA_DIR=str(data))
+        result = subprocess.run(["make", "build"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode != 0
+        assert "no service with id 'streem'" in result.stdout + result.stderr
+        assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+        assert (site / "index.html").read_text() == "the previous build"
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+        if backup is not None:
+            shutil.move(backup, site)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile")
+    data = make_data(base, FIXTURES / "hostile")
+    site = base / "site"
+    result = mkdocs_build(site, data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.build
+def test_hostile_text_is_literal_in_every_page(hostile_site):
+    for path in hostile_site.rglob("*.html"):
+        html = path.read_text()
+        for bad in ('<script>alert("', "<b>bold</b>", "<img src=x", "<u>Store</u>", "<i>0</i>"):
+            assert bad not in html, f"{path.relative_to(hostile_site)} holds raw {bad!r}"
+    page = (hostile_site / "algorithms" / "alpha" / "index.html").read_text()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page or '&lt;script&gt;alert("x")&lt;/script&gt;' in page
+    assert "&#123;&#123; 7*7 }}" in page and "{% raw %}" not in page.replace("&#123;% raw %}", "")
+    flow = (hostile_site / "pipelines" / "flow" / "index.html").read_text()
+    assert "&lt;script&gt;" in flow  # the diagram source and the steps, escaped
+
+
+@pytest.mark.build
+def test_hostile_text_is_literal_in_csv_and_tooltips(hostile_site):
+    csv_text = (hostile_site / "downloads" / "comparison-versus.csv").read_text()
+    assert '<script>alert(""x"")</script>{{ 7*7 }}{% raw %}' in csv_text
+    store = (hostile_site / "services" / "store" / "index.html").read_text()
+    assert 'title="Store &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; {{ 7*7 }}"' in store
