@@ -52,6 +52,10 @@ test: install chromium
 test-fast: install
 	$(BIN)/python -m pytest -m "not build and not browser"
 
+## bench: build time, page weight, search speed and quality, Lighthouse scores (measured, not asserted)
+bench: install chromium
+	$(BIN)/python tests/bench.py
+
 ## dist: the offline bundle, dist/aws-ml-atlas-offline.zip: unzip, open index.html, no network needed
 dist: install
 	rm -rf dist/aws-ml-atlas dist/aws-ml-atlas-offline.zip

@@ -72,7 +72,7 @@ def diagram_html(pipe: Pipeline, catalog: Catalog) -> str:
     import json
 
     return (
-        f'<figure class="atlas-diagram" role="img" aria-label="{html.escape(summary)}" '
+        f'<figure class="atlas-diagram" aria-label="{html.escape(summary)}" '
         f"data-atlas-nodes=\"{html.escape(json.dumps(nodes))}\">"
         f'<pre class="atlas-diagram__source">{html.escape(source)}</pre>'
         f"</figure>"

@@ -153,13 +153,18 @@ def _add_row_search_entries(page, config) -> None:
     """Index each hyperparameter and metric row on its own, so a search for an exact
     name leads to the row. Runs after the search plugin's own on_page_context."""
     search = config.plugins.get("material/search")
-    parts = page.file.src_uri.split("/")
-    if search is None or not page.file.generated_by or len(parts) != 2 or parts[1] == "index.md":
+    if search is None:
         return
-    from macros.pages import row_search_entries
+    from macros.pages import CONTENT_TYPES_PAGE, content_type_search_entries, row_search_entries
 
-    kind, entity_id = parts[0], parts[1][: -len(".md")]
-    for entry in row_search_entries(state.get_catalog(), page.url, kind, entity_id):
+    parts = page.file.src_uri.split("/")
+    if page.file.src_uri == CONTENT_TYPES_PAGE:
+        entries = content_type_search_entries(state.get_catalog(), page.url)
+    elif page.file.generated_by and len(parts) == 2 and parts[1] != "index.md":
+        entries = row_search_entries(state.get_catalog(), page.url, parts[0], parts[1][: -len(".md")])
+    else:
+        return
+    for entry in entries:
         search.search_index.entries.append(
             {"location": entry.location, "title": entry.title, "text": entry.text, "tags": list(entry.tags), "boost": 3}
         )

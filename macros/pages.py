@@ -71,6 +71,9 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
     # Material's search indexes front-matter tags with a very high boost: the place for
     # every other name a reader may type (abbreviations, old names). Tags are not shown.
     tags = [*entity.aliases, *(f.name for f in getattr(entity, "former_names", []))]
+    if kind == "algorithms":
+        # The problems it solves, so "anomaly detection" or "topic modelling" finds it.
+        tags += [catalog.term("problem-types", t).name for t in entity.problem_types]
     if tags:
         meta["tags"] = [html.escape(t) for t in dict.fromkeys(tags)]
     meta["search"] = {"boost": 2}
@@ -232,6 +235,29 @@ class SearchEntry:
     tags: tuple[str, ...]
 
 
+CONTENT_TYPES_PAGE = "compare/input-formats.md"
+
+
+def content_type_search_entries(catalog: Catalog, page_url: str) -> list[SearchEntry]:
+    """One entry per content type, leading to its row of the content-types table."""
+    from .tables import content_type_anchor
+
+    algos = catalog.of_kind("algorithms")
+    entries = []
+    for ct, term in catalog.vocab["content-types"].items():
+        users = [a.name for _, a in algos
+                 if any(ct in ch.content_types for ch in a.training.channels)
+                 or ct in a.inference.request_content_types or ct in a.inference.response_content_types]
+        if users:
+            entries.append(SearchEntry(
+                f"{page_url}#{content_type_anchor(ct)}",
+                html.escape(f"{ct} ({term.name} content type)"),
+                html.escape(f"{term.description or ''} Used by: {', '.join(users)}."),
+                (ct,),
+            ))
+    return entries
+
+
 def row_search_entries(catalog: Catalog, page_url: str, kind: str, entity_id: str) -> list[SearchEntry]:
     """One entry per hyperparameter and tuning metric of an algorithm page."""
     from .render import hp_anchor, metric_anchor
@@ -242,10 +268,11 @@ def row_search_entries(catalog: Catalog, page_url: str, kind: str, entity_id: st
     entries = []
     for hp in algo.hyperparameters:
         default = "" if hp.default is None else f" Default: {hp.default}."
+        parts = " ".join(p for p in hp.name.replace("-", "_").split("_") if p)
         entries.append(SearchEntry(
             f"{page_url}#{hp_anchor(hp.name)}",
             html.escape(f"{hp.name} ({algo.name} hyperparameter)"),
-            html.escape(f"{'Required' if hp.required else 'Optional'} {hp.type}. Valid values: {hp.valid_values}.{default} {hp.description}"),
+            html.escape(f"{'Required' if hp.required else 'Optional'} {hp.type}. Valid values: {hp.valid_values}.{default} {hp.description} ({parts})"),
             (hp.name,),
         ))
     for m in algo.tuning.metrics:

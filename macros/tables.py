@@ -130,13 +130,17 @@ def input_formats(catalog: Catalog, link: Linker) -> Table:
         if not (training or request or response):
             continue
         table.rows.append([
-            code_cell([ct]),
+            Cell(f'<span class="atlas-anchor" id="{content_type_anchor(ct)}"></span>{code(ct)}', ct),
             text_cell(term.name),
             links_cell(link, "algorithms", training),
             links_cell(link, "algorithms", request),
             links_cell(link, "algorithms", response),
         ])
     return table
+
+
+def content_type_anchor(content_type: str) -> str:
+    return "ct-" + "".join(c if c.isalnum() else "-" for c in content_type)
 
 
 def algorithm_instances(catalog: Catalog, link: Linker) -> Table:

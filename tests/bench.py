@@ -1,0 +1,206 @@
+"""`make bench`: the figures the quality issue asks for, printed so runs can be compared.
+
+Measured, never asserted: build time and cost per page for the real site and for a
+synthetic catalogue ten times larger, plain Material on the same number of plain pages
+as the reference, page weight per page type, search index size, time to first search
+results and the search benchmark, and Lighthouse scores per page type.
+
+Run from the project root with the venv's Python: `python tests/bench.py [--no-lighthouse]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+PAGE_TYPES = {
+    "home": "/",
+    "algorithm": "/algorithms/xgboost/",
+    "service": "/services/kinesis-data-streams/",
+    "pipeline": "/pipelines/real-time-layer/",
+    "comparison": "/compare/algorithms/",
+    "concept": "/concepts/f1-score/",
+}
+
+
+def build(site: Path, data: Path | None = None, config: Path | None = None) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data is not None:
+        env["ATLAS_DATA_DIR"] = str(data)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    if config is not None:
+        cmd += ["--config-file", str(config)]
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("index.html")) + sum(1 for p in site.glob("*.html") if p.name != "index.html")
+
+
+def best_of(n: int, fn) -> float:
+    return min(fn() for _ in range(n))
+
+
+def synthetic_data(dest: Path, factor: int = 10) -> Path:
+    """The real data with every entity copied factor-1 more times under new ids."""
+    data = dest / "data"
+    shutil.copytree(ROOT / "data", data)
+    for kind in ("algorithms", "services", "pipelines", "concepts", "comparisons"):
+        folder = data / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yml")):
+            doc = yaml.safe_load(path.read_text())
+            for copy in range(2, factor + 1):
+                clone = dict(doc, name=f"{doc['name']} (copy {copy})")
+                (folder / f"{path.stem}-copy-{copy}.yml").write_text(yaml.safe_dump(clone, allow_unicode=True, sort_keys=False))
+    return data
+
+
+def plain_material_project(dest: Path, pages: int, like: Path) -> Path:
+    """A plain Material project with `pages` Markdown pages as long as ours on average."""
+    docs = dest / "docs"
+    docs.mkdir(parents=True)
+    sample = (like / "algorithms" / "xgboost" / "index.html").read_text()
+    words = max(200, len(sample) // 40)
+    paragraph = " ".join(["Lorem ipsum dolor sit amet, consectetur adipiscing elit."] * 8)
+    body = "\n\n".join(f"## Section {i}\n\n{paragraph}" for i in range(max(1, words // 80)))
+    for i in range(pages):
+        (docs / f"page-{i:04d}.md").write_text(f"# Page {i}\n\n{body}\n")
+    (docs / "index.md").write_text("# Home\n")
+    config = dest / "mkdocs.yml"
+    config.write_text("site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n")
+    return config
+
+
+def page_weights(base: str, browser) -> dict[str, dict]:
+    out = {}
+    for name, path in PAGE_TYPES.items():
+        context = browser.new_context()
+        page = context.new_page()
+        sizes: dict[str, int] = {}
+
+        def record(response, sizes=sizes):
+            try:
+                sizes[response.url] = len(response.body())
+            except Exception:  # noqa: BLE001 - redirects and aborted responses have no body
+                pass
+
+        page.on("response", record)
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        if page.locator("figure.atlas-diagram").count():
+            page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn]", timeout=30000)
+        page.wait_for_timeout(300)
+        counted = {u: s for u, s in sizes.items() if "search_index" not in u}
+        out[name] = {
+            "bytes": sum(counted.values()),
+            "requests": len(counted),
+            "mermaid": any("mermaid" in u for u in counted),
+        }
+        context.close()
+    return out
+
+
+def lighthouse(base: str) -> dict[str, dict] | str:
+    tool = ROOT / "tests" / "lighthouse"
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=tool, check=True)
+    binary = tool / "node_modules" / ".bin" / "lighthouse"
+    scores = {}
+    for name, path in PAGE_TYPES.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "report.json"
+            flags = " ".join(["--headless=new", *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile"])
+            result = subprocess.run(
+                [str(binary), base + path, "--quiet", "--output=json", f"--output-path={report}",
+                 f"--chrome-path={CHROMIUM}", f"--chrome-flags={flags}", "--preset=desktop",
+                 "--only-categories=performance,accessibility,best-practices,seo"],
+                capture_output=True, text=True, timeout=300,
+            )
+            if result.returncode != 0 or not report.exists():
+                scores[name] = {"error": (result.stderr or result.stdout).strip().splitlines()[-1:]}
+                continue
+            data = json.loads(report.read_text())
+            scores[name] = {k: round(v["score"] * 100) for k, v in data["categories"].items() if v["score"] is not None}
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from searchbench import run_benchmark, scores, time_to_first_results
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        real_s = best_of(2, lambda: build(site))
+        real_pages = count_pages(site)
+        big_data = synthetic_data(tmp / "big")
+        big_site = tmp / "big-site"
+        big_s = best_of(2, lambda: build(big_site, big_data))
+        big_pages = count_pages(big_site)
+        plain_config = plain_material_project(tmp / "plain", real_pages, site)
+        plain_s = best_of(2, lambda: build(tmp / "plain-site", config=plain_config))
+        index_bytes = (site / "search" / "search_index.json").stat().st_size
+
+        real_ms = real_s * 1000 / real_pages
+        big_ms = big_s * 1000 / big_pages
+        plain_ms = plain_s * 1000 / real_pages
+        print("== Build (best of 2, strict)")
+        print(f"real site:        {real_s:6.2f} s  {real_pages:5d} pages  {real_ms:6.1f} ms/page")
+        print(f"10x catalogue:    {big_s:6.2f} s  {big_pages:5d} pages  {big_ms:6.1f} ms/page")
+        print(f"per-page ratio 10x/real: {big_ms / real_ms:.2f}  (goal <= 1.2)")
+        print(f"plain Material:   {plain_s:6.2f} s  {real_pages:5d} pages  {plain_ms:6.1f} ms/page")
+        print(f"ours / plain Material per page: {real_ms / plain_ms:.2f}x  (goal <= 1.5x)")
+        print(f"search index: {index_bytes / 1024:.0f} KiB")
+
+        server, base = serve(site)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                print("== Page weight, first visit, search index excluded (goal <= 400 KiB without a diagram)")
+                for name, w in page_weights(base, browser).items():
+                    note = "diagram, mermaid loaded" if w["mermaid"] else "no mermaid"
+                    print(f"{name:11s} {w['bytes'] / 1024:7.0f} KiB  {w['requests']:3d} requests  ({note})")
+                context = browser.new_context()
+                print("== Search")
+                print(f"time from page load to first results (median of 5): {time_to_first_results(context, base):.0f} ms")
+                page = context.new_page()
+                result = scores(run_benchmark(page, base))
+                print(f"benchmark: {result['queries']} queries  hit@1 {result['hit@1']:.1%}  "
+                      f"hit@3 {result['hit@3']:.1%}  MRR {result['mrr']:.3f}  (goal hit@3 >= 95%)")
+                browser.close()
+            if not args.no_lighthouse:
+                print("== Lighthouse (desktop preset; goal: performance >= 95, others 100)")
+                for name, s in lighthouse(base).items():
+                    print(f"{name:11s} " + "  ".join(f"{k} {v}" for k, v in s.items()))
+        finally:
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Accessibility in real Chromium: axe-core (npm, pinned) on every page type finds no
+serious or critical violation, in light and dark mode; keyboard users reach search and
+the table filters; pages have one H1, a logical heading order and a meta description;
+diagrams have a text equivalent."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {
+    "home": "/",
+    "algorithm": "/algorithms/xgboost/",
+    "algorithm index": "/algorithms/",
+    "service": "/services/kinesis-data-streams/",
+    "pipeline": "/pipelines/real-time-layer/",
+    "comparison view": "/compare/algorithms/",
+    "comparison entity": "/comparisons/kinesis-family/",
+    "concept": "/concepts/f1-score/",
+    "exam": "/exams/mla-c01/",
+    "self-test": "/self-test/metrics/",
+    "glossary": "/glossary/",
+    "what changed": "/changes/",
+}
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+            return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
+        }"""
+    )
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_serious_or_critical_axe_violations(offline_page, real_url, name, scheme):
+    offline_page.goto(f"{real_url}{PAGE_TYPES[name]}")
+    if scheme == "slate":  # as a reader does it: the header's light/dark toggle
+        offline_page.locator("form[data-md-component=palette] label:visible").first.click()
+        offline_page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    if offline_page.locator("figure.atlas-diagram").count():
+        offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn]", timeout=30000)
+    if offline_page.locator(".arithmatex").count():
+        offline_page.wait_for_selector(".arithmatex[data-atlas-state=drawn]", timeout=30000)
+    violations = run_axe(offline_page)
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_one_h1_logical_headings_and_a_description(offline_page, real_url, name):
+    offline_page.goto(f"{real_url}{PAGE_TYPES[name]}")
+    levels = offline_page.eval_on_selector_all("article h1, article h2, article h3, article h4", "els => els.map(e => +e.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, levels
+    description = offline_page.get_attribute("meta[name=description]", "content")
+    assert description and len(description) >= 20
+
+
+def test_every_diagram_has_a_text_equivalent(offline_page, real_url):
+    offline_page.goto(f"{real_url}/pipelines/")
+    links = offline_page.eval_on_selector_all("article table a[href*='pipelines/'], article table a", "els => els.map(e => e.href)")
+    pipelines = sorted({h for h in links if "/pipelines/" in h and not h.endswith("/pipelines/")})
+    assert pipelines
+    for url in pipelines:
+        offline_page.goto(url)
+        label = offline_page.get_attribute("figure.atlas-diagram", "aria-label")
+        steps = offline_page.locator("#steps + ol > li").count()
+        assert label and "steps below" in label
+        assert steps >= 1
+
+
+def test_keyboard_reaches_search(offline_page, real_url):
+    offline_page.goto(f"{real_url}/algorithms/")
+    offline_page.keyboard.press("/")
+    assert offline_page.evaluate("document.activeElement.classList.contains('md-search__input')")
+
+
+def test_keyboard_reaches_the_table_filter_and_sorts_by_a_heading(offline_page, real_url):
+    offline_page.goto(f"{real_url}/compare/algorithms/")
+    offline_page.wait_for_selector(".atlas-filter__input")
+    for _ in range(400):
+        offline_page.keyboard.press("Tab")
+        if offline_page.evaluate("document.activeElement.classList.contains('atlas-filter__input')"):
+            break
+    else:
+        pytest.fail("the filter box is not reachable with Tab")
+    offline_page.keyboard.type("Unsupervised")
+    count = offline_page.locator(".atlas-filter__count").inner_text()
+    shown, total = (int(x) for x in count.replace(" shown", "").split(" of "))
+    assert 0 < shown < total
+    assert offline_page.locator("article table tbody tr:not([hidden])").count() == shown
+    heading = offline_page.locator("article table thead th").nth(1)
+    heading.focus()
+    offline_page.keyboard.press("Enter")
+    assert heading.get_attribute("aria-sort") in ("ascending", "descending")
