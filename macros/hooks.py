@@ -56,6 +56,12 @@ def on_config(config):
         raise DataProblems("The data has problems; nothing was built.\n" + format_problems(problems))
     state.set_catalog(catalog)
     config.nav = _expand_nav(config.nav, catalog)
+    # Every abbreviation on every page gets its expansion as a tooltip: the glossary is
+    # handed to Python-Markdown's abbr extension (appending definitions to each page's
+    # text instead would make every page's parse quadratic in the glossary's size).
+    from macros.render import abbreviation_glossary
+
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviation_glossary(catalog.glossary)
     _offline_adjustments(config)
     return config
 
@@ -124,17 +130,6 @@ def on_files(files: Files, config) -> Files:
             target = site_path + src.name if site_path.endswith("/") else site_path
             files.append(File.generated(config, target, abs_src_path=str(src)))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    """Append the glossary as abbreviation definitions, so every abbreviation on every
-    page gets its expansion as a tooltip (Python-Markdown's abbr extension)."""
-    catalog = state.get_catalog()
-    if not catalog.glossary:
-        return markdown
-    from macros.render import abbreviation_definitions
-
-    return markdown + "\n\n" + abbreviation_definitions(catalog.glossary)
 
 
 def on_page_context(context, page, config, nav):

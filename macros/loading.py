@@ -30,20 +30,12 @@ class _Refused(yaml.YAMLError):
         self.mark = mark
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (no alias bombs), duplicate keys and deep nesting."""
+# libyaml (C) when PyYAML was built with it, which the pinned wheel is; pure Python otherwise.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise _Refused("YAML aliases (*name) are not allowed in data files; write the value out", event.start_mark)
-        self._depth = getattr(self, "_depth", 0) + 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+
+class _SafeLoader(_BaseLoader):
+    """A safe loader that refuses duplicate keys and non-text keys."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         seen: set[Any] = set()
@@ -55,6 +47,20 @@ class _SafeLoader(yaml.SafeLoader):
                 raise _Refused(f"duplicate key '{key}'", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases (no alias bombs) and deep nesting before anything is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused("YAML aliases (*name) are not allowed in data files; write the value out", event.start_mark)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
 
 
 def read_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
@@ -72,6 +78,7 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
     if not text.strip():
         return None, [Problem(rel, "file is empty; expected a YAML mapping")]
     try:
+        _check_events(text)
         doc = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - _SafeLoader is a SafeLoader
     except _Refused as exc:
         mark = exc.mark

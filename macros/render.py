@@ -95,7 +95,7 @@ def value(v: Any) -> str:
     if isinstance(v, bool):
         return code("true" if v else "false")
     if isinstance(v, float):
-        return code(repr(v) if abs(v) < 1e-4 and v != 0 else f"{v:g}" if "e" not in f"{v:g}" else repr(v))
+        return code(repr(v))  # shortest exact form, keeping "1.0" as AWS writes it
     return code(v)
 
 
@@ -177,13 +177,9 @@ def join_code(items: Any, sep: str = ", ") -> str:
     return sep.join(code(i) for i in items)
 
 
-def abbreviation_definitions(glossary: dict[str, Any]) -> str:
-    """Python-Markdown abbr definitions ('*[SMOTE]: ...') for every glossary entry."""
-    lines = []
-    for abbr, entry in sorted(glossary.items()):
-        expansion = " ".join(entry.expansion.split()).replace("]", ")")
-        lines.append(f"*[{abbr}]: {expansion}")
-    return "\n".join(lines) + "\n"
+def abbreviation_glossary(glossary: dict[str, Any]) -> dict[str, str]:
+    """Abbreviation -> tooltip text, for Python-Markdown's abbr extension."""
+    return {abbr: " ".join(entry.expansion.split()) for abbr, entry in sorted(glossary.items())}
 
 
 def front_matter(meta: dict[str, Any]) -> str:

@@ -1,0 +1,59 @@
+"""Pipelines: every node of every pipeline links to an existing page, the steps list the
+same flow as the diagram, services link back, and every diagram draws in Chromium with
+all non-loopback requests blocked, its service boxes turned into links."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros.loading import load_catalog
+
+pytestmark = pytest.mark.build
+
+CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+PIPELINES = sorted(CATALOG.entities["pipelines"])
+
+
+@pytest.mark.parametrize("pipe_id", PIPELINES)
+def test_every_service_node_links_to_an_existing_page(real_site, pipe_id):
+    pipe = CATALOG.get("pipelines", pipe_id)
+    page = real_site / "pipelines" / pipe_id / "index.html"
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    for node in pipe.nodes:
+        if node.service is None:
+            continue
+        link = soup.find("a", attrs={"data-atlas-node": node.id})
+        assert link is not None, node.id
+        target = (page.parent / link["href"]).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file() and target.parent.name == node.service
+    steps = soup.find(id="steps").find_next("ol").find_all("li", recursive=False)
+    assert len(steps) == len(pipe.edges)
+
+
+def test_service_pages_link_back_to_their_pipelines(real_site):
+    for pipe_id in PIPELINES:
+        for node in CATALOG.get("pipelines", pipe_id).nodes:
+            if node.service:
+                html = (real_site / "services" / node.service / "index.html").read_text()
+                assert f"../../pipelines/{pipe_id}/" in html, (node.service, pipe_id)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("pipe_id", PIPELINES)
+def test_diagram_draws_offline_with_linked_service_boxes(offline_page, real_url, pipe_id):
+    pipe = CATALOG.get("pipelines", pipe_id)
+    url = f"{real_url}/pipelines/{pipe_id}/"
+    offline_page.goto(url)
+    offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
+    boxes = offline_page.locator("figure.atlas-diagram svg g.node").count()
+    assert boxes == len(pipe.nodes)
+    hrefs = offline_page.eval_on_selector_all("figure.atlas-diagram svg a", "els => els.map(e => e.getAttribute('href'))")
+    services = [n.service for n in pipe.nodes if n.service]
+    assert len(hrefs) == len(services)
+    assert sorted(urljoin(url, h).rstrip("/").rsplit("/", 1)[-1] for h in hrefs) == sorted(services)
+    assert offline_page.blocked == [] and offline_page.js_errors == []

@@ -1,0 +1,113 @@
+"""Publishing: the workflow is valid and uses only Makefile targets, the site has a
+sitemap, canonical URLs, Open Graph tags, a helpful 404, edit links to YAML sources,
+checked dates, a What changed page; and `make dist`'s offline bundle works from file://
+with no network at all."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros.loading import load_catalog
+
+CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+
+
+def test_workflow_is_valid_and_uses_only_make_targets_that_exist():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    assert set(workflow["jobs"]) == {"test", "publish"}
+    targets = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(), re.M))
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            assert "uses" in step or "run" in step
+            for command in step.get("run", "").splitlines():
+                words = command.split()
+                if words and words[0] == "make":
+                    assert set(words[1:]) <= targets, command
+    assert "make test" in str(workflow["jobs"]["test"]["steps"])
+
+
+@pytest.mark.build
+def test_sitemap_canonical_open_graph_and_404(real_site):
+    assert "<loc>" in (real_site / "sitemap.xml").read_text()
+    page = BeautifulSoup((real_site / "algorithms" / "xgboost" / "index.html").read_text(), "html.parser")
+    assert page.find("link", rel="canonical")["href"].endswith("/algorithms/xgboost/")
+    assert page.find("meta", property="og:title")["content"] == "XGBoost"
+    assert page.find("meta", property="og:description")["content"] == CATALOG.get("algorithms", "xgboost").summary
+    missing = BeautifulSoup((real_site / "404.html").read_text(), "html.parser")
+    assert missing.find("h1").get_text() == "Page not found"
+    assert len(missing.select("article li a")) >= 5
+
+
+@pytest.mark.build
+def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
+    for kind in ("algorithms", "services", "pipelines", "concepts"):
+        for entity_id, entity in CATALOG.entities[kind].items():
+            page = BeautifulSoup((real_site / kind / entity_id / "index.html").read_text(), "html.parser")
+            edit = page.find("a", class_="md-content__button")
+            assert edit is not None and edit["href"].endswith(f"/edit/main/data/{kind}/{entity_id}.yml")
+            assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in page.get_text(" ")
+
+
+@pytest.mark.build
+def test_what_changed_lists_every_dated_change_newest_first(real_site):
+    rows = BeautifulSoup((real_site / "changes" / "index.html").read_text(), "html.parser").select("article table tbody tr")
+    expected = sum(len(e.changes) for by_id in CATALOG.entities.values() for e in by_id.values())
+    assert len(rows) == expected >= 10
+    dates = [r.find("td").get_text() for r in rows]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    env = dict(os.environ, ATLAS_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(["make", "dist"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(ROOT / "dist" / "aws-ml-atlas-offline.zip") as z:
+        z.extractall(out)
+    return out / "aws-ml-atlas"
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):
+    context = browser.new_context()
+    requests: list[str] = []
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((bundle / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially("Kinesis Data Analytics")
+    page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=20000)
+    first = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item a", "els => els.map(e => e.href)")[0]
+    assert "services/managed-flink.html" in first
+    page.keyboard.press("Escape")
+    page.goto((bundle / "pipelines" / "index.html").as_uri())
+    page.click("article a[href*='video-layer']")
+    page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
+    page.goto((bundle / "compare" / "algorithms.html").as_uri())
+    page.fill(".atlas-filter__input", "GPU")
+    assert "shown" in page.locator(".atlas-filter__count").inner_text()
+    assert page.locator("article abbr[title]").count() > 0
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
+    assert errors == []
+    context.close()

@@ -1,0 +1,109 @@
+"""Comparison tables: sorting and filtering in Chromium, CSV downloads that match the
+tables, and printing: every cell of every comparison page reaches an A4 and a Letter PDF
+(pdftotext finds it), no text falls outside the page, and a filtered table prints filtered."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.build
+
+COMPARE_PAGES = ["decision-guide", "algorithms", "input-formats", "instances", "hyperparameters", "tuning-metrics", "cheat-sheet"]
+
+
+def comparison_pages(site: Path) -> list[str]:
+    pages = [f"compare/{p}/" for p in COMPARE_PAGES]
+    pages += sorted(f"comparisons/{p.name}/" for p in (site / "comparisons").iterdir() if p.is_dir())
+    return pages
+
+
+def cell_texts(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [td.get_text(" ") for td in soup.select("article table td") if td.get_text(strip=True)]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_every_generated_table_has_a_matching_csv(real_site):
+    for rel in comparison_pages(real_site):
+        page = real_site / rel / "index.html"
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for wrapper in soup.select("[data-atlas-table]"):
+            link = wrapper.select_one("a.atlas-csv")
+            assert link is not None, rel
+            rows = list(csv.reader(io.StringIO((page.parent / link["href"]).resolve().read_text())))
+            table = wrapper.find("table")
+            headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+            body = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+            assert rows[0] == headers
+            assert len(rows) - 1 == len(body)
+            for csv_row, html_row in zip(rows[1:], body):
+                assert squash(csv_row[0]) == squash(html_row[0]), (rel, csv_row[0], html_row[0])
+
+
+@pytest.mark.browser
+def test_sorting_and_filtering(offline_page, real_url):
+    offline_page.goto(f"{real_url}/compare/tuning-metrics/")
+    first_col = "els => els.map(e => e.querySelector('td').textContent.trim())"
+    offline_page.click("article table thead th:nth-child(3)")  # Algorithm
+    names = offline_page.eval_on_selector_all("article table tbody tr", first_col.replace("querySelector('td')", "querySelectorAll('td')[2]"))
+    assert names == sorted(names, key=str.lower) or names == sorted(names, key=str.lower, reverse=True)
+    total = offline_page.locator("article table tbody tr").count()
+    offline_page.fill(".atlas-filter__input", "xgboost")
+    shown = offline_page.locator("article table tbody tr:not([hidden])").count()
+    assert 0 < shown < total
+    assert offline_page.locator(".atlas-filter__count").inner_text() == f"{shown} of {total} shown"
+    assert not offline_page.js_errors
+
+
+def _pdf_text(page, fmt: str, tmp_path: Path) -> tuple[str, list[tuple[float, float, float]]]:
+    pdf = tmp_path / f"out-{fmt}.pdf"
+    page.pdf(path=str(pdf), format=fmt, print_background=False)
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [float(w) for w in re.findall(r'<page width="([\d.]+)"', bbox)]
+    words = []
+    page_index = -1
+    for line in bbox.splitlines():
+        if line.strip().startswith("<page "):
+            page_index += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', line)
+        if m:
+            words.append((float(m.group(1)), float(m.group(2)), pages[page_index]))
+    return text, words
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+def test_every_cell_reaches_the_paper(offline_page, real_url, real_site, fmt, tmp_path):
+    for rel in comparison_pages(real_site):
+        offline_page.goto(f"{real_url}/{rel}")
+        offline_page.wait_for_load_state("networkidle")
+        text, words = _pdf_text(offline_page, fmt, tmp_path)
+        printed = squash(text)
+        missing = [c for c in cell_texts((real_site / rel / "index.html").read_text()) if squash(c) not in printed]
+        assert not missing, f"{rel} on {fmt}: {len(missing)} cells missing, e.g. {missing[:3]}"
+        outside = [w for w in words if w[0] < 0 or w[1] > w[2] + 0.5]
+        assert not outside, f"{rel} on {fmt}: {len(outside)} words outside the page"
+
+
+@pytest.mark.browser
+def test_a_filtered_table_prints_filtered(offline_page, real_url, tmp_path):
+    offline_page.goto(f"{real_url}/compare/algorithms/")
+    offline_page.fill(".atlas-filter__input", "Unsupervised")
+    hidden = offline_page.eval_on_selector_all("article table tbody tr[hidden]", "els => els.map(e => e.querySelector('td').textContent.trim())")
+    shown = offline_page.eval_on_selector_all("article table tbody tr:not([hidden])", "els => els.map(e => e.querySelector('td').textContent.trim())")
+    assert hidden and shown
+    text, _ = _pdf_text(offline_page, "A4", tmp_path)
+    printed = squash(text)
+    assert all(squash(name) in printed for name in shown)
+    assert "XGBoost" in hidden and squash("XGBoost") not in printed
