@@ -26,7 +26,7 @@ def comparison_pages(site: Path) -> list[str]:
 
 def cell_texts(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
-    return [td.get_text(" ") for td in soup.select("article table td") if td.get_text(strip=True)]
+    return [td.get_text("") for td in soup.select("article table td") if td.get_text(strip=True)]
 
 
 def squash(text: str) -> str:
@@ -42,8 +42,8 @@ def test_every_generated_table_has_a_matching_csv(real_site):
             assert link is not None, rel
             rows = list(csv.reader(io.StringIO((page.parent / link["href"]).resolve().read_text())))
             table = wrapper.find("table")
-            headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-            body = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+            headers = [" ".join(th.get_text("").split()) for th in table.select("thead th")]
+            body = [[" ".join(td.get_text("").split()) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
             assert rows[0] == headers
             assert len(rows) - 1 == len(body)
             for csv_row, html_row in zip(rows[1:], body):
@@ -67,7 +67,9 @@ def test_sorting_and_filtering(offline_page, real_url):
 
 def _pdf_text(page, fmt: str, tmp_path: Path) -> tuple[str, list[tuple[float, float, float]]]:
     pdf = tmp_path / f"out-{fmt}.pdf"
-    page.pdf(path=str(pdf), format=fmt, print_background=False)
+    # As a browser's print dialog does: paper size from the reader, landscape pages
+    # where the stylesheet names them (@page wide).
+    page.pdf(path=str(pdf), format=fmt, print_background=False, prefer_css_page_size=True)
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = [float(w) for w in re.findall(r'<page width="([\d.]+)"', bbox)]

@@ -204,7 +204,15 @@
     });
   }
 
+  // Mark links to other sites, so print can show their address (internal ones need not).
+  function markExternalLinks() {
+    document.querySelectorAll("article a[href]").forEach(function (a) {
+      if (a.protocol.indexOf("http") === 0 && a.host !== window.location.host) a.classList.add("atlas-external");
+    });
+  }
+
   function onPage() {
+    markExternalLinks();
     renderMath();
     setUpAbbreviations();
     setUpTables();
