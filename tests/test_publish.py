@@ -54,7 +54,7 @@ def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
             page = BeautifulSoup((real_site / kind / entity_id / "index.html").read_text(), "html.parser")
             edit = page.find("a", class_="md-content__button")
             assert edit is not None and edit["href"].endswith(f"/edit/main/data/{kind}/{entity_id}.yml")
-            assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in page.get_text(" ")
+            assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in " ".join(page.get_text("").split())
 
 
 @pytest.mark.build
