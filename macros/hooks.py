@@ -119,6 +119,9 @@ def on_files(files: Files, config) -> Files:
     for table in all_tables(catalog, Linker(catalog, "index.md")):
         files.append(File.generated(config, csv_path(table), content=to_csv(table)))
     files.append(File.generated(config, SELFTEST_CSV, content=selftest.to_csv(selftest.all_cards(catalog))))
+    # robots.txt pointing crawlers at the sitemap mkdocs writes.
+    sitemap = (config.site_url or "").rstrip("/") + "/sitemap.xml" if config.site_url else "sitemap.xml"
+    files.append(File.generated(config, "robots.txt", content=f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"))
     modules = ROOT / "node_modules"
     for module_path, site_path in VENDORED:
         sources = sorted(modules.glob(module_path)) if "*" in module_path else [modules / module_path]

@@ -8,6 +8,8 @@ skip: a missing browser is a failure.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import shutil
@@ -88,8 +90,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+class _GzipHandler(_QuietHandler):
+    """Compresses text responses, as a real host (GitHub Pages) does; for `make bench`."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        compressible = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+        if not (compressible and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        if self.path.endswith("/") is False and Path(self.translate_path(self.path)).is_dir():
+            return super().send_head()  # let the base class redirect to the slash URL
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(directory: Path, compress: bool = False):
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
