@@ -107,10 +107,16 @@ def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, case
         assert all(line.startswith("    hint: ") for line in rest)
 
 
-def _run_limited(code: str) -> subprocess.CompletedProcess:
-    """Run Python in a child with 1 GiB of address space: a bomb would fail, not swap."""
-    prelude = "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
-    return subprocess.run([sys.executable, "-c", prelude + code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+def _problems_in_a_limited_child(data: Path, root: Path) -> subprocess.CompletedProcess:
+    """load_catalog in a child with 1 GiB of address space (a bomb would fail, not swap);
+    its stdout is the problem lines."""
+    code = (
+        "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from pathlib import Path; from macros.loading import load_catalog\n"
+        f"c, p = load_catalog(Path({str(data)!r}), Path({str(root)!r}))\n"
+        "print('\\n'.join(x.text() for x in p))"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 def test_billion_laughs_is_refused_without_exhausting_memory(tmp_path):
@@ -118,11 +124,7 @@ def test_billion_laughs_is_refused_without_exhausting_memory(tmp_path):
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 10) + "]" for i in range(1, 12)]
     (data / "services" / "bomb.yml").write_text("\n".join(lines) + "\n")
-    result = _run_limited(
-        f"from pathlib import Path; from macros.loading import load_catalog\n"
-        f"c, p = load_catalog(Path({str(data)!r}), Path({str(tmp_path)!r}))\n"
-        f"print('\\n'.join(x.text() for x in p))"
-    )
+    result = _problems_in_a_limited_child(data, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "data/services/bomb.yml: line 2, column 10: YAML aliases (*name) are not allowed" in result.stdout
 
@@ -130,11 +132,7 @@ def test_billion_laughs_is_refused_without_exhausting_memory(tmp_path):
 def test_a_ten_megabyte_file_is_refused_before_it_is_parsed(tmp_path):
     data = make_data(tmp_path)
     (data / "services" / "huge.yml").write_text("name: " + "x" * (10 * 1024 * 1024) + "\n")
-    result = _run_limited(
-        f"from pathlib import Path; from macros.loading import load_catalog\n"
-        f"c, p = load_catalog(Path({str(data)!r}), Path({str(tmp_path)!r}))\n"
-        f"print('\\n'.join(x.text() for x in p))"
-    )
+    result = _problems_in_a_limited_child(data, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "data/services/huge.yml: file is 10,485,767 bytes; data files may be at most 524,288 bytes" in result.stdout
 
