@@ -8,6 +8,7 @@ items unique, do pipeline edges join declared nodes) and computes back-links, th
 
 from __future__ import annotations
 
+import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ def _list_item(annotation: Any) -> Any | None:
         return _list_item(typing.get_args(annotation)[0])
     if origin is list:
         return typing.get_args(annotation)[0]
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             found = _list_item(arg)
             if found is not None:
@@ -74,7 +75,7 @@ def _scalar_markers(annotation: Any) -> list[Any]:
     """Markers on a scalar annotation, looking through Optional."""
     found = _markers(annotation)
     origin = typing.get_origin(annotation)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             found += _markers(arg)
     return found

@@ -165,9 +165,6 @@ class Linker:
             badges.append(f'[{text}]({self.url("exams", exam_id, f"domain-{number}")}){{ .atlas-badge }}')
         return " ".join(badges)
 
-    def doc(self, src_path: str, text: str) -> str:
-        return f"[{md(text)}]({rel(src_path, self.from_page)})"
-
 
 def join_md(items: Any, sep: str = ", ") -> str:
     return sep.join(md(i) for i in items)

@@ -104,7 +104,7 @@ def decision_guide(catalog: Catalog, link: Linker) -> Table:
         for _, a in algos:
             modalities += [m for m in a.modalities if m not in modalities]
         supervised = [i for i, a in algos if "supervised" in a.learning_types]
-        other = [i for i, a in algos if "supervised" not in a.learning_types or len(a.learning_types) > 1]
+        other = [i for i, a in algos if "unsupervised" in a.learning_types]
         table.rows.append([
             text_cell(term.name),
             text_cell(term.example or term.description or ""),

@@ -96,12 +96,12 @@ class _GzipHandler(_QuietHandler):
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
             path = path / "index.html"
         compressible = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
         if not (compressible and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        if self.path.endswith("/") is False and Path(self.translate_path(self.path)).is_dir():
-            return super().send_head()  # let the base class redirect to the slash URL
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
