@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build check test test-fast bench dist clean chromium
+.PHONY: install serve generate build check test test-fast bench dist clean chromium
 
 ## install: the virtual environment (pinned Python packages) and the pinned front-end packages
 install: $(VENV)/.installed node_modules/.installed
@@ -24,15 +24,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## serve: set up, then serve the site at http://$(HOST) with live reload (data/ included)
+## serve: set up, then serve the site at http://$(HOST); every edit of data/, docs/ or macros/ regenerates and reloads
 serve: install
-	ATLAS_SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+	ATLAS_SITE_URL=http://$(HOST)/ $(BIN)/python -m macros serve --dev-addr $(HOST)
 
-## build: strict build into site/; a failed build leaves an existing site/ untouched
+## generate: write the generated MkDocs project (pages, nav, downloads, search index) into build/
+generate: install
+	$(BIN)/python -m macros generate
+
+## build: generate, then a strict build into site/; a failed build leaves an existing site/ untouched
 build: install
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	$(BIN)/python -m macros build --site-dir site
 
 ## check: validate every data file
 check: install
@@ -59,9 +61,9 @@ bench: install chromium
 ## dist: the offline bundle, dist/aws-ml-atlas-offline.zip: unzip, open index.html, no network needed
 dist: install
 	rm -rf dist/aws-ml-atlas dist/aws-ml-atlas-offline.zip
-	ATLAS_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir dist/aws-ml-atlas
+	ATLAS_OFFLINE=true $(BIN)/python -m macros build --out build/offline --site-dir dist/aws-ml-atlas
 	cd dist && ../$(BIN)/python -m zipfile -c aws-ml-atlas-offline.zip aws-ml-atlas
 	@echo "dist/aws-ml-atlas-offline.zip: unzip it and open aws-ml-atlas/index.html"
 
 clean:
-	rm -rf site .site-build .pytest_cache dist
+	rm -rf site site.building build .pytest_cache dist

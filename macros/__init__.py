@@ -1,15 +1,22 @@
 """AWS ML Atlas macros for mkdocs-macros: registers macros, computes nothing.
 
-Each macro reads the catalog that the hook (macros/hooks.py) loaded in on_config and
-calls a pure function from `views`, passing the current page's path so relative links
-come out right. Hand-written pages in docs/ use these macros.
+Each macro reads the catalog (loaded once from the data directory that the generated
+configuration names) and calls a pure function from `views`, passing the current page's
+path so relative links come out right. Hand-written pages in docs/ use these macros.
+mkdocs-macros loads this package by name (`modules: [macros]`), so it works wherever the
+configuration file is.
 """
 
 from __future__ import annotations
 
 
 def define_env(env):  # pragma: no cover - exercised by the build tests
+    from pathlib import Path
+
     from . import state, views
+
+    data_dir = ((env.conf.get("extra") or {}).get("atlas") or {}).get("data_dir")
+    state.load(Path(data_dir) if data_dir else Path(__file__).resolve().parent.parent / "data")
 
     def here() -> str:
         return env.page.file.src_uri

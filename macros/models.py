@@ -81,6 +81,7 @@ LongText = Annotated[str, Field(min_length=1, max_length=20000)]
 Summary = Annotated[str, Field(min_length=20, max_length=320)]
 """One or two plain sentences; becomes the page's meta description."""
 Name = Annotated[str, Field(min_length=1, max_length=120)]
+Task = Annotated[str, Field(min_length=8, max_length=120)]
 Scalar = Annotated[Any, BeforeValidator(_check_scalar)]
 AwsUrl = Annotated[str, AfterValidator(_check_aws_url)]
 
@@ -147,6 +148,9 @@ class Entity(Model):
     changes: list[Change] = []
     exam_domains: Annotated[list[ExamDomain], UniqueBy()] = []
     """The exam domains this entity matters for, as '<exam id>/<domain number>'."""
+    tasks: Annotated[list[Task], UniqueBy()] = []
+    """The needs this entity answers, in a student's own words ("pick an endpoint for
+    sporadic traffic"). Search weighs them; they are shown on the page as "Use it to"."""
     sources: Annotated[list[Source], Field(min_length=1), UniqueBy("url")]
     checked: dt.date
 
@@ -262,6 +266,17 @@ class Limit(Model):
     value: Annotated[Any, BeforeValidator(_check_scalar)]
     unit: Name
     note: Text | None = None
+    source: AwsUrl | None = None
+    """The AWS page that states this value (the entity's general sources stay)."""
+    read: dt.date | None = None
+    """When that page was read for this value."""
+
+
+class Identifier(Model):
+    """An API, parameter, environment variable or path name a reader meets in code."""
+
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    text: Text
 
 
 class Service(Entity):
@@ -270,9 +285,18 @@ class Service(Entity):
 
     category: Annotated[str, Vocab("service-categories")]
     deployment: Annotated[str, Vocab("deployment-models")]
-    status: Literal["active", "maintenance", "discontinued"] = "active"
+    status: Literal["active", "closed", "maintenance", "discontinued"] = "active"
+    """closed: no longer open to new customers; existing customers can keep using it."""
     status_date: dt.date | None = None
     status_note: Text | None = None
+    status_source: Source | None = None
+    """The AWS page that states the status."""
+    part_of: ServiceId | None = None
+    """For a capability of a larger service (a SageMaker AI feature): that service."""
+    stage: Literal["build", "train", "deploy", "operate"] | None = None
+    """Where a capability sits in the ML lifecycle; required with part_of."""
+    how_it_works: LongText | None = None
+    identifiers: Annotated[list[Identifier], UniqueBy("name")] = []
     replaced_by: Annotated[list[ServiceId], UniqueBy()] = []
     former_names: Annotated[list[FormerName], UniqueBy("name")] = []
     purpose: Annotated[list[Text], Field(min_length=1)]
@@ -383,8 +407,9 @@ class Exam(Entity):
     label: ClassVar[str] = "exam"
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}-C0[0-9]$")]
-    status: Literal["active", "retired"]
+    status: Literal["active", "beta", "retired"]
     retired: dt.date | None = None
+    status_note: Text | None = None
     domains: Annotated[list[Domain], Field(min_length=1), UniqueBy("number")]
 
 

@@ -44,9 +44,10 @@ def build(site: Path, data: Path | None = None, config: Path | None = None) -> f
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if data is not None:
         env["ATLAS_DATA_DIR"] = str(data)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    if config is not None:
-        cmd += ["--config-file", str(config)]
+    if config is None:  # ours: the generation step, then MkDocs
+        cmd = [sys.executable, "-m", "macros", "build", "--out", str(site) + "-generated", "--site-dir", str(site)]
+    else:  # a plain MkDocs project
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), "--config-file", str(config)]
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

@@ -52,12 +52,15 @@ def mini_data(tmp_path: Path) -> Path:
     return make_data(tmp_path)
 
 
-def mkdocs_build(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(site_dir: Path, data_dir: Path | None = None, **env_vars: str) -> subprocess.CompletedProcess:
+    """`python -m macros build`: the generation step into a folder beside the site, then a
+    strict MkDocs build of it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     if data_dir is not None:
         env["ATLAS_DATA_DIR"] = str(data_dir)
+    out = site_dir.parent / (site_dir.name + "-generated")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "macros", "build", "--out", str(out), "--site-dir", str(site_dir)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -1,0 +1,129 @@
+"""The MkDocs (and Material 9) adapter: the project's mkdocs.yml -> build/mkdocs.yml.
+
+This is the only module that knows the shape of MkDocs's configuration. It reads the
+hand-written mkdocs.yml (environment tags resolved), then writes one complete, plain YAML
+file that MkDocs (and tools that read mkdocs.yml, such as Zensical) can build without any
+hook producing content:
+
+- `nav`: the "@<kind>" placeholders expanded into one entry per generated page;
+- the glossary handed to Python-Markdown's `abbr` extension (every abbreviation on every
+  page gets its expansion as a tooltip; appending definitions to each page's text instead
+  would make every page's parse grow with the glossary);
+- paths made absolute, so the file works from the build folder;
+- the offline bundle's adjustments (no instant navigation, a local iframe-worker shim);
+- the search: our index and worker (macros/search), or the theme's stock search (bench).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .catalog import Catalog
+
+
+def _load_base(path: Path) -> dict[str, Any]:
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with open(path, "rb") as fd:
+        return yaml_load(fd, get_yaml_loader())
+
+
+def _expand_nav(nav: list, sections: dict[str, Any]) -> list:
+    """Replace "@<kind>" with the kind's generated pages: as a section's value
+    ("Algorithms: '@algorithms'") or as an item inside a section."""
+    out: list = []
+    for item in nav or []:
+        if isinstance(item, str) and item.startswith("@"):
+            value = sections.get(item[1:], [])
+            out += value if isinstance(value, list) else [value]
+            continue
+        if isinstance(item, dict):
+            ((title, value),) = item.items()
+            if isinstance(value, str) and value.startswith("@"):
+                if value[1:] in sections:  # a kind with no entities yet gets no section
+                    out.append({title: sections[value[1:]]})
+                continue
+            if isinstance(value, list):
+                out.append({title: _expand_nav(value, sections)})
+                continue
+        out.append(item)
+    return out
+
+
+def _extension(config: dict, name: str) -> dict:
+    """The options dict of a markdown extension, adding the extension if absent."""
+    exts = config.setdefault("markdown_extensions", [])
+    for i, ext in enumerate(exts):
+        if ext == name:
+            exts[i] = {name: {}}
+            return exts[i][name]
+        if isinstance(ext, dict) and name in ext:
+            if ext[name] is None:
+                ext[name] = {}
+            return ext[name]
+    exts.append({name: {}})
+    return exts[-1][name]
+
+
+def _plugin(config: dict, name: str) -> dict | None:
+    for i, plugin in enumerate(config.get("plugins", [])):
+        if plugin == name:
+            config["plugins"][i] = {name: {}}
+            return config["plugins"][i][name]
+        if isinstance(plugin, dict) and name in plugin:
+            if plugin[name] is None:
+                plugin[name] = {}
+            return plugin[name]
+    return None
+
+
+def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_dir: Path) -> dict[str, Any]:
+    from .pages import nav_sections
+    from .render import abbreviation_glossary
+
+    root = base_path.resolve().parent
+    config = _load_base(base_path)
+    config["site_url"] = settings.site_url
+    config["docs_dir"] = str((out / "docs").resolve())
+    config["site_dir"] = str((root / "site").resolve())
+    theme = config.setdefault("theme", {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    config["hooks"] = [str((root / h).resolve()) for h in config.get("hooks", [])]
+    config.pop("watch", None)  # `python -m macros serve` watches data/, docs/ and macros/
+    config["nav"] = _expand_nav(config.get("nav", []), nav_sections(catalog))
+    _extension(config, "abbr")["glossary"] = abbreviation_glossary(catalog.glossary)
+    extra = config.setdefault("extra", {})
+    extra["atlas"] = {"data_dir": str(Path(data_dir).resolve()), "search": settings.search}
+
+    offline = _plugin(config, "offline")
+    if offline is not None:
+        offline["enabled"] = settings.offline
+    if settings.offline:
+        # Instant navigation cannot work from file://, and the offline plugin would add a
+        # CDN copy of the iframe-worker shim unless a local one is listed.
+        theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
+        extra["polyfills"] = [p for p in extra.get("polyfills", []) if "iframe-worker" not in p] + [
+            "assets/vendor/iframe-worker/shim.js"
+        ]
+    return config
+
+
+def write_config(base_path: Path, out: Path, catalog: Catalog, settings, data_dir: Path) -> Path:
+    config = build_config(base_path, out, catalog, settings, data_dir)
+    path = out / "mkdocs.yml"
+    text = "# Written by `python -m macros generate` from ../mkdocs.yml; do not edit.\n" + yaml.safe_dump(
+        config, allow_unicode=True, sort_keys=False, width=1000
+    )
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def escape_title(title: str) -> str:
+    """The theme puts nav titles into HTML unescaped."""
+    return html.escape(title)

@@ -1,0 +1,12 @@
+"""Site search that is ours, not the theme's.
+
+- `index.py` builds the search documents from the catalog (pure): one per page, one per
+  hyperparameter, metric and content-type row, one per glossary term, each with the
+  fields the ranking weighs (title, other names, tasks in a student's words,
+  identifiers, text).
+- `docs/assets/javascripts/search/atlas-search.js` is the engine (MiniSearch with our
+  tokenizer, stop words, typo tolerance and field weights); it knows nothing of a theme.
+- `docs/assets/javascripts/search/material-worker.js` is the one small adapter that
+  speaks Material 9's search-worker protocol, so the theme's search box and results panel
+  show our results. A new theme needs a new adapter, not a new index.
+"""

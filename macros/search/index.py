@@ -1,0 +1,257 @@
+"""Search documents from the catalog (pure): what each result is and what it is found by.
+
+The documents are written to `search/atlas-index.js` as one JavaScript assignment, so the
+same file loads with `importScripts` in a web worker, in the iframe-based worker the
+offline bundle uses from file://, and with a <script> tag in tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..catalog import Catalog
+from ..render import hp_anchor, metric_anchor, page_path
+
+INDEX_PATH = "search/atlas-index.js"
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`>#]|\{[^}]*\}")
+
+
+def plain(text: Any) -> str:
+    """Markdown-lite from data -> plain text for the index and previews."""
+    if text is None:
+        return ""
+    text = _MD_LINK.sub(r"\1", str(text))
+    # Keep identifiers' underscores: strip emphasis markers only where they wrap words.
+    text = re.sub(r"(?<![A-Za-z0-9])[*_]+|[*_]+(?![A-Za-z0-9])", "", text)
+    text = text.replace("`", "")
+    return " ".join(text.split())
+
+
+def url_of(src_path: str, offline: bool) -> str:
+    """Site-relative URL of a docs page, as the built site has it."""
+    if offline:
+        return src_path[: -len(".md")] + ".html"
+    if src_path == "index.md":
+        return ""
+    if src_path.endswith("/index.md"):
+        return src_path[: -len("index.md")]
+    return src_path[: -len(".md")] + "/"
+
+
+def _doc(url: str, title: str, kind: str, text: str, names=(), tasks=(), ids=(), boost: float = 1.0) -> dict:
+    names = [n for n in dict.fromkeys(plain(n) for n in names) if n]
+    tasks = [t for t in dict.fromkeys(plain(t) for t in tasks) if t]
+    ids = [i for i in dict.fromkeys(str(i) for i in ids) if i]
+    doc = {"u": url, "t": title, "k": kind, "x": text}
+    if names:
+        doc["n"] = " · ".join(names)
+    if tasks:
+        doc["q"] = " · ".join(tasks)
+    if ids:
+        doc["i"] = " ".join(ids)
+    if boost != 1.0:
+        doc["b"] = boost
+    return doc
+
+
+KIND_LABELS = {
+    "algorithms": "Algorithm",
+    "services": "Service",
+    "pipelines": "Pipeline",
+    "concepts": "Concept",
+    "comparisons": "Comparison",
+    "exams": "Exam",
+}
+
+
+def _entity_text(kind: str, e) -> list[str]:
+    """The body text a page is found by, in reading order."""
+    parts = [e.summary]
+    for attr in ("purpose", "use_cases"):
+        parts += getattr(e, attr, []) or []
+    for attr in ("how_it_works", "body", "intro", "cost_model", "sagemaker", "status_note"):
+        value = getattr(e, attr, None)
+        if value:
+            parts.append(value)
+    for f in getattr(e, "features", []) or []:
+        parts += [f.name, f.text]
+    for n in getattr(e, "not_for", []) or []:
+        parts.append(n.text)
+    for lim in getattr(e, "limits", []) or []:
+        parts.append(f"{lim.name} {lim.value} {lim.unit}. {lim.note or ''}")
+    for ident in getattr(e, "identifiers", []) or []:
+        parts.append(ident.text)
+    parts += getattr(e, "security", []) or []
+    parts += getattr(e, "input_formats", []) or []
+    parts += getattr(e, "output_formats", []) or []
+    for edge in getattr(e, "edges", []) or []:
+        parts.append(edge.step)
+    parts += getattr(e, "notes", []) or []
+    for d in getattr(e, "domains", []) or []:
+        parts.append(f"Domain {d.number}: {d.name} ({d.weight}%)")
+    parts += e.exam_tips
+    for c in e.corrections:
+        parts += [c.notes_claim, c.documented_fact]
+    for ch in e.changes:
+        parts.append(ch.text)
+    return [plain(p) for p in parts if p]
+
+
+def _entity_ids(kind: str, e) -> list[str]:
+    ids: list[str] = []
+    if kind == "algorithms":
+        ids += [h.name for h in e.hyperparameters]
+        ids += [m.name for m in e.tuning.metrics]
+        ids += [ct for ch in e.training.channels for ct in ch.content_types]
+        ids += e.inference.request_content_types + e.inference.response_content_types
+        ids += [ch.name for ch in e.training.channels]
+    ids += [i.name for i in getattr(e, "identifiers", []) or []]
+    if kind == "exams":
+        ids.append(e.code)
+    return ids
+
+
+def documents(catalog: Catalog, offline: bool = False) -> list[dict]:
+    docs: list[dict] = []
+    abbreviations: dict[tuple[str, str], list[str]] = {}
+    for abbr, entry in catalog.glossary.items():
+        for kind, attr in (("algorithms", "algorithm"), ("services", "service"), ("concepts", "concept")):
+            target = getattr(entry, attr)
+            if target:
+                abbreviations.setdefault((kind, target), []).append(abbr)
+
+    for kind in KIND_LABELS:
+        for entity_id, e in catalog.of_kind(kind):
+            url = url_of(page_path(kind, entity_id), offline)
+            names = [*e.aliases, *(f.name for f in getattr(e, "former_names", []) or []),
+                     *abbreviations.get((kind, entity_id), [])]
+            if kind == "algorithms":
+                names += [catalog.term("problem-types", t).name for t in e.problem_types]
+            if kind == "exams":
+                names.append(e.code)
+            label = KIND_LABELS[kind]
+            if kind == "services" and getattr(e, "part_of", None):
+                label = "SageMaker AI capability"
+            text = " ".join(_entity_text(kind, e))
+            docs.append(_doc(url, e.name, label, text, names, e.tasks, _entity_ids(kind, e)))
+            if kind == "algorithms":
+                docs += _algorithm_rows(e, url)
+        # The kind's index page.
+        if kind != "comparisons" and catalog.entities[kind]:
+            from ..pages import INDEX_INTROS
+            from ..render import KIND_TITLES
+
+            docs.append(_doc(url_of(f"{kind}/index.md", offline), KIND_TITLES[kind], "Index", INDEX_INTROS[kind], boost=0.5))
+
+    docs += _content_type_rows(catalog, offline)
+    glossary_url = url_of("glossary.md", offline)
+    for abbr, entry in sorted(catalog.glossary.items()):
+        docs.append(_doc(f"{glossary_url}#term-{re.sub(r'[^A-Za-z0-9_-]', '-', abbr)}", f"{abbr}: {plain(entry.expansion)}",
+                         "Glossary", plain(entry.definition), names=[abbr, entry.expansion], boost=0.4))
+    return docs
+
+
+def _algorithm_rows(a, url: str) -> list[dict]:
+    rows = []
+    for hp in a.hyperparameters:
+        parts = " ".join(p for p in re.split(r"[_\-.]", hp.name) if p)
+        default = "" if hp.default is None else f" Default: {hp.default}."
+        rows.append(_doc(f"{url}#{hp_anchor(hp.name)}", f"{hp.name} ({a.name} hyperparameter)", "Hyperparameter",
+                         plain(f"{'Required' if hp.required else 'Optional'} {hp.type}. Valid values: {hp.valid_values}.{default} {hp.description}"),
+                         names=[parts], ids=[hp.name], boost=0.9))
+    for m in a.tuning.metrics:
+        rows.append(_doc(f"{url}#{metric_anchor(m.name)}", f"{m.name} ({a.name} tuning metric)", "Tuning metric",
+                         plain(f"{m.direction.capitalize()}. {m.description}"), ids=[m.name], boost=0.9))
+    return rows
+
+
+def _content_type_rows(catalog: Catalog, offline: bool) -> list[dict]:
+    from ..pages import CONTENT_TYPES_PAGE
+    from ..tables import content_type_anchor
+
+    page = url_of(CONTENT_TYPES_PAGE, offline)
+    algos = catalog.of_kind("algorithms")
+    rows = []
+    for ct, term in catalog.vocab["content-types"].items():
+        users = [a.name for _, a in algos
+                 if any(ct in ch.content_types for ch in a.training.channels)
+                 or ct in a.inference.request_content_types or ct in a.inference.response_content_types]
+        if users:
+            rows.append(_doc(f"{page}#{content_type_anchor(ct)}", f"{ct} ({term.name} content type)", "Content type",
+                             plain(f"{term.description or ''} Used by: {', '.join(users)}."), names=[term.name], ids=[ct]))
+    return rows
+
+
+def hand_written_documents(pages: dict[str, dict], offline: bool) -> list[dict]:
+    """Documents for the hand-written pages in docs/: title, description, tasks and
+    aliases from their front matter, and their text with macro calls removed."""
+    docs = []
+    for src, page in sorted(pages.items()):
+        meta, body = page["meta"], page["body"]
+        if (meta.get("search") or {}).get("exclude"):
+            continue
+        body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
+        text = plain(" ".join(line for line in body.splitlines() if not line.lstrip().startswith(("#", "|", "<"))))
+        docs.append(_doc(url_of(src, offline), meta.get("title", src), "Page", plain(meta.get("description", "")) + " " + text,
+                         names=meta.get("aliases", []), tasks=meta.get("tasks", []), boost=float(meta.get("search_boost", 1.0))))
+    return docs
+
+
+PREVIEW_CHARS = 280
+
+
+def serialised_index(docs: list[dict]) -> str:
+    """MiniSearch's serialised index of the documents, built by Node with the same
+    tokenizer the browser uses (macros/search/build_index.js)."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node is not installed: the search index is built with Node.js (see README)")
+    script = Path(__file__).with_name("build_index.js")
+    result = subprocess.run([node, str(script)], input=json.dumps(docs, ensure_ascii=False), capture_output=True,
+                            text=True, encoding="utf-8", timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError("building the search index failed: " + result.stderr.strip()[-2000:])
+    return result.stdout
+
+
+def index_script(docs: list[dict]) -> str:
+    shown = []
+    for d in docs:
+        s = {k: d[k] for k in ("u", "t", "k", "b") if k in d}
+        text = d.get("x", "")
+        s["p"] = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+        shown.append(s)
+    index = serialised_index(docs)
+    payload = '{"version":1,"docs":' + json.dumps(shown, ensure_ascii=False, separators=(",", ":")) + ',"index":' + index + "}"
+    # A JSON string handed to JSON.parse loads several times faster than the same data
+    # as an object literal; "</" never appears raw, so the file is safe in a <script>.
+    return "self.__atlasSearch=JSON.parse(" + json.dumps(payload, ensure_ascii=False).replace("</", "<\\/") + ");\n"
+
+
+def read_front_matter(text: str) -> tuple[dict, str]:
+    import yaml
+
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end > 0:
+            meta = yaml.safe_load(text[4:end]) or {}
+            return (meta if isinstance(meta, dict) else {}), text[end + 4 :]
+    return {}, text
+
+
+def search_files(catalog: Catalog, offline: bool, hand_written: dict[str, str]) -> dict[str, str]:
+    """The site files the search needs: its documents as `search/atlas-index.js`."""
+    pages = {}
+    for src, text in hand_written.items():
+        meta, body = read_front_matter(text)
+        pages[src] = {"meta": meta, "body": body}
+    docs = documents(catalog, offline) + hand_written_documents(pages, offline)
+    return {INDEX_PATH: index_script(docs)}
