@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve generate build check test test-fast bench dist clean chromium
+.PHONY: install serve generate build zensical check test test-fast bench dist clean chromium
 
 ## install: the virtual environment (pinned Python packages) and the pinned front-end packages
 install: $(VENV)/.installed node_modules/.installed
@@ -57,6 +57,10 @@ test-fast: install
 ## bench: build time, page weight, search speed and quality, Lighthouse scores (measured, not asserted)
 bench: install chromium
 	$(BIN)/python tests/bench.py
+
+## zensical: build the same generated folder with the newest Zensical that installs and print what differs (not part of test)
+zensical: install
+	$(BIN)/python tests/zensical_report.py
 
 ## dist: the offline bundle, dist/aws-ml-atlas-offline.zip: unzip, open index.html, no network needed
 dist: install

@@ -19,7 +19,10 @@ def define_env(env):  # pragma: no cover - exercised by the build tests
     state.load(Path(data_dir) if data_dir else Path(__file__).resolve().parent.parent / "data")
 
     def here() -> str:
-        return env.page.file.src_uri
+        # MkDocs pages carry file.src_uri; Zensical's carry the same path as page.path.
+        page = env.page
+        file = getattr(page, "file", None)
+        return file.src_uri if file is not None else str(page.path)
 
     @env.macro
     def link_to(kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> str:

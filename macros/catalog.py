@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import ENTITY_MODELS, Algorithm, DomainRef, Entity, GlossaryEntry, Pipeline, Ref, Term, UniqueBy, Vocab
+from .models import ENTITY_MODELS, STAGES, Algorithm, Service, DomainRef, Entity, GlossaryEntry, Pipeline, Ref, Term, UniqueBy, Vocab
 from .problems import Problem, describe, did_you_mean
 
 
@@ -41,6 +41,13 @@ class Catalog:
 
     def referrers(self, kind: str, entity_id: str, from_kind: str) -> list[str]:
         return self.backlinks.get((kind, entity_id), {}).get(from_kind, [])
+
+    def capabilities(self, service_id: str) -> list[tuple[str, list[tuple[str, Entity]]]]:
+        """The capabilities whose part_of is this service, grouped by stage in lifecycle
+        order, each group sorted by name; empty for a service that has none."""
+        members = [(i, e) for i, e in self.of_kind("services") if getattr(e, "part_of", None) == service_id]
+        return [(stage, [(i, e) for i, e in members if e.stage == stage]) for stage in STAGES
+                if any(e.stage == stage for _, e in members)]
 
     def term(self, vocabulary: str, term_id: str) -> Term:
         return self.vocab[vocabulary][term_id]
@@ -164,6 +171,8 @@ def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities,
         problems += _check_algorithm(entity, problem)
     if isinstance(entity, Pipeline):
         _check_pipeline(entity, entities, problem)
+    if isinstance(entity, Service):
+        _check_service(entity, entities, problem)
     if hasattr(entity, "rows") and hasattr(entity, "columns"):
         _check_comparison(entity, problem)
     return problems, refs
@@ -203,6 +212,21 @@ def _check_algorithm(algo: Algorithm, problem) -> list[Problem]:
                 f"expected one of the channels' content types ({', '.join(sorted(offered))}); got {describe(algo.training.default_content_type)}",
             )
     return []
+
+
+def _check_service(svc: Service, entities, problem) -> None:
+    if (svc.part_of is None) != (svc.stage is None):
+        problem("stage" if svc.part_of else "part_of",
+                "expected part_of and stage together (a capability names the service it belongs to and its lifecycle stage)")
+    parent = entities.get("services", {}).get(svc.part_of) if svc.part_of else None
+    if parent is not None and parent.part_of is not None:
+        problem("part_of", f"'{svc.part_of}' is itself a capability of '{parent.part_of}'; expected the top-level service")
+    if svc.status != "active" and svc.status_date is None:
+        problem("status_date", f"a service whose status is '{svc.status}' needs the date it took effect")
+    if svc.status == "closed" and svc.status_source is None:
+        problem("status_source", "a service closed to new customers needs the AWS page that says so")
+    if svc.status == "active" and (svc.status_date or svc.status_note):
+        problem("status", "status_date and status_note describe a status other than 'active'; set status")
 
 
 def _check_pipeline(pipe: Pipeline, entities, problem) -> None:

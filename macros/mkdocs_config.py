@@ -16,7 +16,7 @@ hook producing content:
 
 from __future__ import annotations
 
-import html
+import os
 from pathlib import Path
 from typing import Any
 
@@ -86,14 +86,20 @@ def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
     from .render import abbreviation_glossary
 
     root = base_path.resolve().parent
+    out = out.resolve()
+
+    def here(path: Path) -> str:
+        """A path as seen from the generated file (relative: tools differ on absolute ones)."""
+        return os.path.relpath(path.resolve(), out)
+
     config = _load_base(base_path)
     config["site_url"] = settings.site_url
-    config["docs_dir"] = str((out / "docs").resolve())
-    config["site_dir"] = str((root / "site").resolve())
+    config["docs_dir"] = "docs"
+    config["site_dir"] = here(root / "site")
     theme = config.setdefault("theme", {})
     if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
-    config["hooks"] = [str((root / h).resolve()) for h in config.get("hooks", [])]
+        theme["custom_dir"] = here(root / theme["custom_dir"])
+    config["hooks"] = [here(root / h) for h in config.get("hooks", [])]
     config.pop("watch", None)  # `python -m macros serve` watches data/, docs/ and macros/
     config["nav"] = _expand_nav(config.get("nav", []), nav_sections(catalog))
     _extension(config, "abbr")["glossary"] = abbreviation_glossary(catalog.glossary)
@@ -122,8 +128,3 @@ def write_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
     return path
-
-
-def escape_title(title: str) -> str:
-    """The theme puts nav titles into HTML unescaped."""
-    return html.escape(title)

@@ -279,6 +279,10 @@ class Identifier(Model):
     text: Text
 
 
+STAGES = ("build", "train", "deploy", "operate")
+"""The ML lifecycle stages a platform capability belongs to, in order."""
+
+
 class Service(Entity):
     kind: ClassVar[str] = "services"
     label: ClassVar[str] = "service"
@@ -293,7 +297,7 @@ class Service(Entity):
     """The AWS page that states the status."""
     part_of: ServiceId | None = None
     """For a capability of a larger service (a SageMaker AI feature): that service."""
-    stage: Literal["build", "train", "deploy", "operate"] | None = None
+    stage: Literal[STAGES] | None = None
     """Where a capability sits in the ML lifecycle; required with part_of."""
     how_it_works: LongText | None = None
     identifiers: Annotated[list[Identifier], UniqueBy("name")] = []

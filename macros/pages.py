@@ -46,8 +46,10 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
     entity = catalog.get(kind, entity_id)
     path = page_path(kind, entity_id)
     link = Linker(catalog, path)
+    capabilities = catalog.capabilities(entity_id) if kind == "services" else []
+    members = {cid for _, group in capabilities for cid, _ in group}
     backlinks = {
-        k: ids
+        k: [i for i in ids if not (k == "services" and i in members)]
         for k, ids in catalog.backlinks.get((kind, entity_id), {}).items()
         # Pipelines get their own section on service pages.
         if not (kind == "services" and k == "pipelines")
@@ -61,6 +63,7 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
         backlinks=backlinks,
         pipelines=catalog.referrers(kind, entity_id, "pipelines"),
         domain_members=catalog.domain_members,
+        capabilities=capabilities,
     )
     meta = {
         # The theme puts title and description into HTML without escaping them.
@@ -199,6 +202,28 @@ def study_nav(catalog: Catalog) -> list:
     return entries
 
 
+def _service_nav(catalog: Catalog, entities) -> list:
+    """Services with capabilities (SageMaker AI) first, as a section of their own with
+    the hub page and one sub-section per stage; then the other services by category."""
+    entries: list = []
+    placed: set[str] = set()
+    for hub_id, hub in entities:
+        stages = catalog.capabilities(hub_id)
+        if not stages:
+            continue
+        section: list = [{html.escape(hub.name): page_path("services", hub_id)}]
+        for stage, members in stages:
+            section.append({stage.capitalize(): [{html.escape(c.name): page_path("services", cid)} for cid, c in members]})
+            placed.update(cid for cid, _ in members)
+        placed.add(hub_id)
+        entries.append({html.escape(hub.name): section})
+    for term_id, term in catalog.vocab["service-categories"].items():
+        members = [{html.escape(e.name): page_path("services", i)} for i, e in entities if e.category == term_id and i not in placed]
+        if members:
+            entries.append({html.escape(term.name): members})
+    return entries
+
+
 def nav_sections(catalog: Catalog) -> dict[str, list]:
     """Kind -> its mkdocs nav entries: the index page first, then one entry per entity,
     grouped into sub-sections by category for the long lists (services, concepts)."""
@@ -208,7 +233,9 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
             continue
         entries: list = [f"{kind}/index.md"] if kind != "comparisons" else []
         entities = catalog.of_kind(kind)
-        if kind in GROUP_BY:
+        if kind == "services":
+            entries += _service_nav(catalog, entities)
+        elif kind in GROUP_BY:
             attr, vocabulary = GROUP_BY[kind]
             for term_id, term in catalog.vocab[vocabulary].items():
                 members = [{html.escape(e.name): page_path(kind, i)} for i, e in entities if getattr(e, attr) == term_id]

@@ -34,6 +34,13 @@ KIND_TITLES = {
     "exams": "Exams",
 }
 
+SERVICE_STATUS = {
+    "active": "Active",
+    "closed": "Closed to new customers",
+    "maintenance": "Maintenance mode",
+    "discontinued": "Discontinued",
+}
+
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;"}
 
@@ -209,7 +216,7 @@ def environment() -> jinja2.Environment:
         html=lambda s: str(html_escape(s)),
         tojson_attr=lambda obj: str(html_escape(json.dumps(obj, ensure_ascii=False))),
     )
-    env.globals.update(KIND_TITLES=KIND_TITLES)
+    env.globals.update(KIND_TITLES=KIND_TITLES, SERVICE_STATUS=SERVICE_STATUS)
     return env
 
 

@@ -155,7 +155,7 @@ def service_cards(catalog: Catalog) -> list[Card]:
                 "services", service_id, "key-features", domains,
             ))
         if s.status != "active":
-            state = "in maintenance mode" if s.status == "maintenance" else "discontinued"
+            state = {"maintenance": "in maintenance mode", "closed": "closed to new customers"}.get(s.status, "discontinued")
             instead = _join([catalog.get("services", i).name for i in s.replaced_by]) if s.replaced_by else ""
             cards.append(Card(
                 "services",

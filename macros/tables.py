@@ -226,7 +226,9 @@ def _service_field(catalog: Catalog, link: Linker, service, field: str) -> Cell:
     if field == "deployment":
         return text_cell(catalog.term("deployment-models", value).name)
     if field == "status":
-        text = {"active": "Active", "maintenance": "Maintenance mode", "discontinued": "Discontinued"}[value]
+        from .render import SERVICE_STATUS
+
+        text = SERVICE_STATUS[value]
         return text_cell(text + (f" ({service.status_date.isoformat()})" if service.status_date else ""))
     if field == "not_for":
         parts_md, parts_text = [], []

@@ -1,11 +1,19 @@
-"""The search benchmark, shared by tests/test_search.py and `make bench`: type every
-query of tests/search_queries.yml into the site's real search box in Chromium and score
-where the expected page ranks (pages, not sections: one result item per page)."""
+"""The search benchmark, shared by tests/test_search.py and `make bench`.
+
+Ranking is measured through the site's own search worker, the one the search box talks
+to: a page of the built site starts the worker named in the theme's configuration, sends
+it the theme's SETUP message and then every query of tests/search_queries.yml as a QUERY
+message, exactly as the search box does on each keystroke, and reads the pages of the
+RESULT in order. The same code measures our search and the theme's stock search, so
+their figures compare. tests/test_search.py also types queries into the real box and
+checks the panel shows what the worker answered.
+"""
 
 from __future__ import annotations
 
 import statistics
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -17,6 +25,7 @@ QUERIES = Path(__file__).parent / "search_queries.yml"
 
 @dataclass
 class Outcome:
+    group: str
     query: str
     expect: str
     ranked: list[str]
@@ -30,58 +39,49 @@ def load_queries() -> list[dict]:
     return yaml.safe_load(QUERIES.read_text())["queries"]
 
 
-def _site_path(href: str, base: str) -> str:
+def site_path(href: str, base: str) -> str:
+    """'http://host/base/algorithms/xgboost/?h=x#hp-eta' -> 'algorithms/xgboost/'."""
     path = urlparse(href).path
     base_path = urlparse(base).path.rstrip("/") + "/"
     return path[len(base_path):] if path.startswith(base_path) else path.lstrip("/")
 
 
-def open_search(page) -> None:
-    if page.locator(".md-search__input").is_hidden():
-        page.locator("label.md-header__button[for=__search]").click()
-    page.locator(".md-search__input").focus()
+_WORKER_QUERIES = """
+async ([queries, limit]) => {
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const base = new URL(config.base, location.href)
+  const worker = new Worker(new URL(config.search, location.href))
+  const index = await (await fetch(new URL("search/search_index.json", base))).json()
+  let waiting = null
+  worker.onmessage = ev => { if (waiting) waiting(ev.data) }
+  const next = type => new Promise(resolve => { waiting = msg => { if (msg.type === type) { waiting = null; resolve(msg) } } })
+  const ready = next(1)
+  worker.postMessage({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
+  await ready
+  const out = []
+  for (const q of queries) {
+    const result = next(3)
+    worker.postMessage({ type: 2, data: q })
+    const msg = await result
+    out.push(msg.data.items.slice(0, limit).map(group => new URL(group[0].location, base).href))
+  }
+  worker.terminate()
+  return out
+}
+"""
 
 
-def run_query(page, query: str, base: str, limit: int = 10) -> list[str]:
-    box = page.locator(".md-search__input")
-    # Clear and type with real key presses, as a reader does; the theme reacts to them.
-    box.press("Control+a")
-    box.press("Backspace")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=10000)
-    box.press_sequentially(query)
-    # Results appear, or the theme says nothing matched; either way the list is final.
-    page.wait_for_function(
-        """q => document.querySelector('.md-search__input').value === q
-               && (document.querySelectorAll('.md-search-result__list > .md-search-result__item').length > 0
-                   || /no matching/i.test(document.querySelector('.md-search-result__meta').textContent))""",
-        arg=query,
-        timeout=15000,
-    )
-    # The worker answers every keystroke; wait until the answer to the last one has
-    # landed, i.e. the list stays the same for a moment.
-    read = ("() => document.querySelector('.md-search-result__meta').textContent + '|' + "
-            "[...document.querySelectorAll('.md-search-result__list > .md-search-result__item')]"
-            ".map(e => e.querySelector('a').href).join(' ')")
-    state = page.evaluate(read)
-    for _ in range(40):
-        page.wait_for_timeout(120)
-        now = page.evaluate(read)
-        if now == state:
-            break
-        state = now
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item", "els => els.map(e => e.querySelector('a').href)"
-    )
-    return [_site_path(h, base) for h in hrefs[:limit]]
+def worker_rankings(page, base: str, queries: list[str], limit: int = 10) -> list[list[str]]:
+    """For each query, the pages the site's search worker ranks first (site paths)."""
+    page.goto(base + "/")
+    hrefs = page.evaluate(_WORKER_QUERIES, [queries, limit])
+    return [[site_path(h, base) for h in ranked] for ranked in hrefs]
 
 
 def run_benchmark(page, base: str) -> list[Outcome]:
-    page.goto(base + "/")
-    open_search(page)
-    outcomes = []
-    for q in load_queries():
-        outcomes.append(Outcome(q["query"], q["expect"], run_query(page, q["query"], base)))
-    return outcomes
+    queries = load_queries()
+    ranked = worker_rankings(page, base, [q["query"] for q in queries])
+    return [Outcome(q.get("group", "all"), q["query"], q["expect"], r) for q, r in zip(queries, ranked)]
 
 
 def scores(outcomes: list[Outcome]) -> dict[str, float]:
@@ -94,9 +94,66 @@ def scores(outcomes: list[Outcome]) -> dict[str, float]:
     }
 
 
-def time_to_first_results(browser_context, base: str, runs: int = 5, query: str = "xgboost") -> float:
-    """Median milliseconds from navigation start to the first search results on screen,
-    in a fresh page each run (search index fetched and built each time)."""
+def by_group(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        groups[o.group].append(o)
+    return {g: scores(items) for g, items in groups.items()}
+
+
+def report(outcomes: list[Outcome], label: str = "") -> str:
+    lines = []
+    for group, s in [*by_group(outcomes).items(), ("all", scores(outcomes))]:
+        lines.append(f"{label}{group:12s} {s['queries']:4d} queries  hit@1 {s['hit@1']:6.1%}  hit@3 {s['hit@3']:6.1%}  MRR {s['mrr']:.3f}")
+    return "\n".join(lines)
+
+
+def misses(outcomes: list[Outcome], top: int = 3) -> list[str]:
+    return [f"[{o.group}] {o.query!r}: expected {o.expect}, got {o.ranked[:top]}"
+            for o in outcomes if not (o.rank and o.rank <= top)]
+
+
+# --- the search box, as a reader uses it ---------------------------------------------
+
+def open_search(page) -> None:
+    if page.locator(".md-search__input").is_hidden():
+        page.locator("label.md-header__button[for=__search]").click()
+    page.locator(".md-search__input").focus()
+
+
+RESULT_HREFS = "els => els.map(e => e.querySelector('a').href)"
+
+
+def type_query(page, query: str, base: str, limit: int = 10) -> list[str]:
+    """Type a query with real key presses; return the pages the panel lists, once final."""
+    box = page.locator(".md-search__input")
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        """q => document.querySelector('.md-search__input').value === q
+               && (document.querySelectorAll('.md-search-result__list > .md-search-result__item').length > 0
+                   || /no matching/i.test(document.querySelector('.md-search-result__meta').textContent))""",
+        arg=query,
+        timeout=15000,
+    )
+    read = ("() => document.querySelector('.md-search-result__meta').textContent + '|' + "
+            "[...document.querySelectorAll('.md-search-result__list > .md-search-result__item')]"
+            ".map(e => e.querySelector('a').href).join(' ')")
+    state = page.evaluate(read)
+    for _ in range(20):
+        page.wait_for_timeout(100)
+        now = page.evaluate(read)
+        if now == state:
+            break
+        state = now
+    hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item", RESULT_HREFS)
+    return [site_path(h, base) for h in hrefs[:limit]]
+
+
+def time_to_first_results(browser_context, base: str, runs: int = 7, query: str = "xgboost") -> tuple[float, list[float]]:
+    """Median milliseconds from navigation start to the first search result on screen, in a
+    fresh page each run (the page, the worker and the search data all loaded cold)."""
     samples = []
     for _ in range(runs):
         page = browser_context.new_page()
@@ -107,4 +164,4 @@ def time_to_first_results(browser_context, base: str, runs: int = 5, query: str 
         page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=30000)
         samples.append((time.perf_counter() - start) * 1000)
         page.close()
-    return statistics.median(samples)
+    return statistics.median(samples), samples

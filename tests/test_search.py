@@ -1,30 +1,129 @@
-"""Search answers a student's queries: the benchmark in tests/search_queries.yml, run
-through the real search box in Chromium, must put the expected page in the top 3 for
-at least 95% of queries. Prints hit@1, hit@3 and MRR, and every miss."""
+"""Search answers what students type, as fast as they type it.
+
+- The benchmark (tests/search_queries.yml, written from AWS exam guides and service
+  descriptions without reading our pages) runs through the site's search worker, the one
+  the search box talks to: hit@3 >= 95% in every group, hit@1 >= 90% for identifiers.
+- The search box shows what the worker answers, works by keyboard, highlights the
+  matched words on the page it opens, and survives any query text.
+- Nothing but a few KB of search code is fetched before the reader uses the box.
+"""
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
-from searchbench import load_queries, run_benchmark, scores
+from searchbench import load_queries, misses, open_search, report, run_benchmark, scores, by_group, type_query, worker_rankings
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
+GROUPS = {"identifiers", "needs", "typos", "names", "concepts", "comparisons", "exam"}
 
-def test_benchmark_has_at_least_sixty_queries_of_every_kind():
+
+def test_benchmark_has_at_least_250_queries_in_named_groups():
     queries = load_queries()
-    assert len(queries) >= 60
-    kinds = {q["expect"].split("/")[0] for q in queries}
-    assert {"algorithms", "services", "pipelines", "concepts"} <= kinds
+    assert len(queries) >= 250
+    counts = {g: sum(1 for q in queries if q["group"] == g) for g in GROUPS}
+    assert set(q["group"] for q in queries) == GROUPS
+    assert min(counts.values()) >= 30, counts
 
 
-def test_search_puts_the_right_page_in_the_top_three(offline_page, real_url):
-    outcomes = run_benchmark(offline_page, real_url)
-    result = scores(outcomes)
-    misses = [f"{o.query!r}: expected {o.expect}, got {o.ranked[:3]}" for o in outcomes if not (o.rank and o.rank <= 3)]
-    print(f"\nsearch benchmark: {result['queries']} queries, hit@1 {result['hit@1']:.1%}, "
-          f"hit@3 {result['hit@3']:.1%}, MRR {result['mrr']:.3f}")
-    for miss in misses:
+@pytest.fixture(scope="module")
+def outcomes(browser, real_url):
+    page = browser.new_page()
+    try:
+        return run_benchmark(page, real_url)
+    finally:
+        page.close()
+
+
+def test_search_puts_the_right_page_in_the_top_three_in_every_group(outcomes):
+    print("\nsearch benchmark (our search worker):\n" + report(outcomes, "  "))
+    for miss in misses(outcomes):
         print("  miss:", miss)
-    assert result["hit@3"] >= 0.95, "\n".join(misses)
-    assert not offline_page.blocked
+    groups = by_group(outcomes)
+    low = {g: f"{s['hit@3']:.1%}" for g, s in groups.items() if s["hit@3"] < 0.95}
+    assert not low, f"hit@3 below 95% in {low}:\n" + "\n".join(misses(outcomes))
+    assert groups["identifiers"]["hit@1"] >= 0.90, "\n".join(misses(outcomes, top=1))
+    assert scores(outcomes)["hit@3"] >= 0.95
+
+
+def test_the_search_box_shows_what_the_worker_ranks(offline_page, real_url):
+    queries = []
+    for group in sorted(GROUPS):
+        queries += [q["query"] for q in load_queries() if q["group"] == group][:2]
+    expected = worker_rankings(offline_page, real_url, queries)
+    offline_page.goto(real_url + "/")
+    open_search(offline_page)
+    for query, ranked in zip(queries, expected):
+        shown = type_query(offline_page, query, real_url)
+        assert shown[:5] == ranked[:5], query
+    assert not offline_page.blocked and not offline_page.js_errors
+
+
+HOSTILE = [
+    '<img src=x onerror="window.__pwned=1">',
+    "<script>window.__pwned=1</script>",
+    "a" * 1000,
+    "(.*)+[{^$|\\",
+    "*~^:+-",
+    "the and of to a",
+    "🙂 🚀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "xgboost " * 120,
+]
+
+
+def test_any_query_text_gives_results_or_no_results_and_never_runs_markup(offline_page, real_url):
+    page = offline_page
+    page.goto(real_url + "/")
+    open_search(page)
+    for query in HOSTILE:
+        type_query(page, query, real_url)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        items = page.locator(".md-search-result__list > .md-search-result__item").count()
+        assert items > 0 or "no matching" in meta.lower(), (query[:40], meta)
+        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+        assert page.evaluate("() => window.__pwned") is None
+    assert not page.js_errors
+
+
+def test_keyboard_search_opens_the_result_and_highlights_the_words(offline_page, real_url):
+    page = offline_page
+    page.goto(real_url + "/")
+    page.keyboard.press("/")
+    page.keyboard.type("scale_pos_weight")
+    page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=15000)
+    first = page.locator(".md-search-result__list > .md-search-result__item a").first.get_attribute("href")
+    assert "algorithms/xgboost/" in first
+    assert page.locator(".md-search-result__list mark").count() > 0
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/algorithms/xgboost/**")
+    page.wait_for_selector("article mark[data-md-highlight]", timeout=10000)
+    assert "scale_pos_weight" in page.locator("article mark[data-md-highlight]").first.inner_text()
+
+
+def test_search_data_is_fetched_only_when_the_reader_searches(browser, real_url):
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: dict[str, int] = {}
+
+    def record(response):
+        try:
+            fetched[response.url] = len(gzip.compress(response.body(), 6))
+        except Exception:  # noqa: BLE001 - redirects have no body
+            pass
+
+    page.on("response", record)
+    page.goto(real_url + "/services/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    search_bytes = sum(size for url, size in fetched.items() if "search" in url or "minisearch" in url)
+    assert not any("atlas-index" in url for url in fetched), "the index loaded before anyone searched"
+    assert search_bytes <= 100 * 1024, search_bytes
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially("feature store")
+    page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=15000)
+    assert any("atlas-index" in url for url in fetched)
+    context.close()

@@ -91,6 +91,8 @@ def _entity_text(kind: str, e) -> list[str]:
     for edge in getattr(e, "edges", []) or []:
         parts.append(edge.step)
     parts += getattr(e, "notes", []) or []
+    for row in getattr(e, "rows", []) or []:
+        parts += [row.label or "", *row.cells]
     for d in getattr(e, "domains", []) or []:
         parts.append(f"Domain {d.number}: {d.name} ({d.weight}%)")
     parts += e.exam_tips
@@ -196,7 +198,8 @@ def hand_written_documents(pages: dict[str, dict], offline: bool) -> list[dict]:
             continue
         body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
         text = plain(" ".join(line for line in body.splitlines() if not line.lstrip().startswith(("#", "|", "<"))))
-        docs.append(_doc(url_of(src, offline), meta.get("title", src), "Page", plain(meta.get("description", "")) + " " + text,
+        kind = "Comparison" if src.startswith("compare/") and src != "compare/index.md" else "Page"
+        docs.append(_doc(url_of(src, offline), meta.get("title", src), kind, plain(meta.get("description", "")) + " " + text,
                          names=meta.get("aliases", []), tasks=meta.get("tasks", []), boost=float(meta.get("search_boost", 1.0))))
     return docs
 
@@ -225,7 +228,7 @@ def serialised_index(docs: list[dict]) -> str:
 def index_script(docs: list[dict]) -> str:
     shown = []
     for d in docs:
-        s = {k: d[k] for k in ("u", "t", "k", "b") if k in d}
+        s = {k: d[k] for k in ("u", "t", "k", "b", "n") if k in d}
         text = d.get("x", "")
         s["p"] = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
         shown.append(s)

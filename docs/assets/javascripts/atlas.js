@@ -219,6 +219,16 @@
     drawDiagrams();
   }
 
+  // Tell the search worker (search/material-worker.js) to load its index as soon as the
+  // reader focuses the search box, so results are ready by the time they have typed.
+  var warmed = false;
+  document.addEventListener("focusin", function (ev) {
+    var t = ev.target;
+    if (warmed || !t || !t.matches || !t.matches(".md-search__input")) return;
+    warmed = true;
+    try { new BroadcastChannel("atlas-search").postMessage("warm"); } catch (err) { /* file:// */ }
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(onPage);
   } else if (document.readyState === "loading") {

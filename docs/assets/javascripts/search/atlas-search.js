@@ -64,8 +64,16 @@
     return fold(term)
   }
 
+  var COMPARING = /(^|\s)(vs\.?|versus|compared?|comparison|differences?)(\s|$)/i
+
+  // Names compare without case, punctuation or "Amazon"/"AWS" in front.
+  function normalName(text) {
+    return String(text).toLowerCase().replace(/[^a-z0-9]+/g, " ").replace(/^(amazon|aws) /, "").trim()
+      .split(" ").map(fold).join(" ")
+  }
+
   var FIELDS = ["t", "n", "q", "i", "x"]
-  var BOOST = { t: 6, n: 5, i: 5, q: 3, x: 1 }
+  var BOOST = { t: 6, n: 5, i: 5, q: 6, x: 1 }
   var MAX_QUERY = 200
 
   function queryTerms(query) {
@@ -146,7 +154,11 @@
     var MS = MiniSearchImpl || root.MiniSearch
     var docs = data.docs
     var byUrl = new Map()
-    for (var i = 0; i < docs.length; i++) byUrl.set(docs[i].u, docs[i])
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i]
+      d.names = [d.t].concat(d.n ? d.n.split(" · ") : []).map(normalName)
+      byUrl.set(d.u, d)
+    }
     var ms = MS.loadJS(data.index, indexOptions())
 
     function search(query, limit) {
@@ -154,22 +166,37 @@
       var terms = queryTerms(String(query || ""))
       if (!terms.length) return { terms: [], pages: [] }
       var last = terms[terms.length - 1]
+      var comparing = COMPARING.test(query)
+      var whole = normalName(query)
       var hits = ms.search(terms.join(" "), {
         tokenize: function (q) { return q.split(" ") },
         processTerm: function (t) { return t },
         boost: BOOST,
         combineWith: "OR",
         // The last word may still be being typed; longer words may carry one typo.
-        prefix: function (term) { return term === last ? term.length >= 2 : term.length >= 6 },
-        fuzzy: function (term) { return term.length >= 5 && !/[0-9._:\/@]/.test(term) ? 1 : 0 },
+        prefix: function (term) { return term === last && term.length >= 2 },
+        // One typo from five letters, two from eight (a swapped pair of letters is two edits).
+        fuzzy: function (term) { return /[0-9._:\/@]/.test(term) ? 0 : term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0 },
         weights: { fuzzy: 0.25, prefix: 0.5 },
-        boostDocument: function (id) { var d = byUrl.get(id); return d && d.b ? d.b : 1 }
+        boostDocument: function (id) {
+          var d = byUrl.get(id)
+          if (!d) return 1
+          var boost = d.b || 1
+          // The whole query is this page's name, or one of its other names.
+          if (d.names && d.names.indexOf(whole) >= 0) boost *= 8
+          return boost
+        }
       })
       // A document that matches more of the query's words beats one that matches a
       // single word strongly: "text to speach" wants the page with both words.
       for (var c = 0; c < hits.length; c++) {
         var share = hits[c].queryTerms.length / terms.length
         hits[c].score *= share * share
+        // "X vs Y", "difference between": the reader wants the page comparing both.
+        if (comparing && share === 1 && terms.length > 1) {
+          var doc = byUrl.get(hits[c].id)
+          if (doc && doc.k === "Comparison") hits[c].score *= 3
+        }
       }
       hits.sort(function (a, b) { return b.score - a.score })
       // Group rows under their page; a page ranks by its best document.
