@@ -8,10 +8,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve generate build zensical check test test-fast bench dist clean chromium
+.PHONY: install graphviz serve generate build zensical check test test-fast bench dist clean chromium
 
-## install: the virtual environment (pinned Python packages) and the pinned front-end packages
-install: $(VENV)/.installed node_modules/.installed
+## install: the virtual environment (pinned Python packages), the pinned front-end packages and Graphviz
+install: $(VENV)/.installed node_modules/.installed graphviz
+
+## graphviz: the Debian graphviz package, whose `dot` lays out the pipeline diagrams at build time
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends graphviz >/dev/null; }
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

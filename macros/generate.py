@@ -40,7 +40,6 @@ VENDORED = [
     # every browser that runs the site.
     ("katex/dist/fonts/*.woff2", "assets/vendor/katex/fonts/"),
     ("minisearch/dist/umd/index.js", "assets/vendor/minisearch.js"),
-    ("mermaid/dist/mermaid.min.js", "assets/vendor/mermaid.min.js"),
 ]
 
 
@@ -77,7 +76,7 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
     for src in sorted(docs.rglob("*")):
         if src.is_file():
             files[src.relative_to(docs).as_posix()] = src
-    for page in generated_pages(catalog):
+    for page in generated_pages(catalog, directory_urls=not settings.offline):
         if page.src_path in files:
             raise GenerationError(f"docs/{page.src_path} would hide the page generated from data; rename one of them")
         files[page.src_path] = page.content

@@ -42,7 +42,7 @@ class GeneratedPage:
     """The data file the page is made from (project-relative), for "edit this page"."""
 
 
-def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
+def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: bool = True) -> GeneratedPage:
     entity = catalog.get(kind, entity_id)
     path = page_path(kind, entity_id)
     link = Linker(catalog, path)
@@ -86,9 +86,11 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str) -> GeneratedPage:
 
         context["table_md"] = render_table(comparison_table(catalog, link, entity_id), link)
     if kind == "pipelines":
-        context["diagram"] = diagram_html(entity, catalog)
+        from .render import built_link
+
+        context["diagram"] = diagram_html(
+            entity, catalog, lambda service: built_link(page_path("services", service), path, directory_urls), f"diagram-{entity_id}")
         context["node_name"] = lambda node_id: node_label(entity, node_id, catalog)
-        meta["diagram"] = True
     body = render(TEMPLATES[kind], **context)
     return GeneratedPage(path, front_matter(meta) + body, catalog.source_file(kind, entity_id))
 
@@ -172,7 +174,7 @@ def changes_page(catalog: Catalog) -> GeneratedPage:
     return GeneratedPage(path, front_matter(meta) + body, None)
 
 
-def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
+def generated_pages(catalog: Catalog, directory_urls: bool = True) -> list[GeneratedPage]:
     pages = [changes_page(catalog)]
     if catalog.glossary:
         pages.append(glossary_page(catalog))
@@ -183,7 +185,7 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
         if kind != "comparisons":  # docs/compare/index.md lists them, among the generated views
             pages.append(index_page(catalog, kind))
         for entity_id, _ in catalog.of_kind(kind):
-            pages.append(entity_page(catalog, kind, entity_id))
+            pages.append(entity_page(catalog, kind, entity_id, directory_urls))
     return pages
 
 

@@ -134,6 +134,26 @@ def page_path(kind: str, entity_id: str) -> str:
     return f"{kind}/{entity_id}.md"
 
 
+def built_url(src_path: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of a docs page as the built site has it: `x/y.md` is `x/y/` with
+    directory URLs (the hosted site) and `x/y.html` without (the offline bundle)."""
+    if not directory_urls:
+        return src_path[: -len(".md")] + ".html"
+    if src_path == "index.md":
+        return ""
+    if src_path.endswith("/index.md"):
+        return src_path[: -len("index.md")]
+    return src_path[: -len(".md")] + "/"
+
+
+def built_link(target_src: str, from_src: str, directory_urls: bool = True) -> str:
+    """A relative link as it must appear in raw HTML, which MkDocs does not rewrite."""
+    target, here = built_url(target_src, directory_urls), built_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    link = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
 def rel(target: str, from_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 

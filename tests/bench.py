@@ -115,15 +115,13 @@ def page_weights(base: str, browser) -> dict[str, dict]:
         page.on("response", record)
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
-        if page.locator("figure.atlas-diagram").count():
-            page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn]", timeout=30000)
         page.wait_for_timeout(300)
         counted = {u: s for u, s in sizes.items() if "search_index" not in u}
         out[name] = {
             "bytes": sum(raw for raw, _ in counted.values()),
             "gzip": sum(min(raw, gz) for raw, gz in counted.values()),
             "requests": len(counted),
-            "mermaid": any("mermaid" in u for u in counted),
+            "diagram": page.locator("figure.atlas-diagram svg").count() > 0,
         }
         context.close()
     return out
@@ -192,7 +190,7 @@ def main() -> None:
                 print("== Page weight, first visit, search index excluded (goal <= 400 KiB without a diagram)")
                 print("   uncompressed / gzip-compressed as a compressing host (GitHub Pages) sends it")
                 for name, w in page_weights(base, browser).items():
-                    note = "diagram, mermaid loaded" if w["mermaid"] else "no mermaid"
+                    note = "static SVG diagram" if w["diagram"] else "no diagram"
                     print(f"{name:11s} {w['bytes'] / 1024:7.0f} KiB / {w['gzip'] / 1024:5.0f} KiB gzip  "
                           f"{w['requests']:3d} requests  ({note})")
                 context = browser.new_context()

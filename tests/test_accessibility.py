@@ -73,9 +73,10 @@ def test_every_diagram_has_a_text_equivalent(offline_page, real_url):
     assert pipelines
     for url in pipelines:
         offline_page.goto(url)
-        label = offline_page.get_attribute("figure.atlas-diagram", "aria-label")
+        desc = offline_page.locator("figure.atlas-diagram svg desc").first.text_content()
+        labelled = offline_page.get_attribute("figure.atlas-diagram svg", "aria-labelledby")
         steps = offline_page.locator("#steps + ol > li").count()
-        assert label and "steps below" in label
+        assert desc and "steps below" in desc and labelled
         assert steps >= 1
 
 

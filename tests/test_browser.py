@@ -78,9 +78,19 @@ def test_no_request_leaves_loopback(offline_page, real_url, path):
     assert offline_page.js_errors == []
 
 
-def test_pages_without_a_diagram_do_not_load_mermaid(offline_page, real_url):
+def test_diagram_pages_load_no_diagram_script(offline_page, real_url):
     requests: list[str] = []
     offline_page.on("request", lambda r: requests.append(r.url))
-    offline_page.goto(f"{real_url}/algorithms/xgboost/")
+    offline_page.goto(f"{real_url}/pipelines/real-time-layer/")
     offline_page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "mermaid" in u]
+    assert offline_page.locator("figure.atlas-diagram svg g.node").count() > 3
+    assert not [u for u in requests if "mermaid" in u or "diagram" in u]
+
+
+def test_diagram_is_there_with_javascript_off(browser, real_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{real_url}/pipelines/batch-layer/")
+    assert page.locator("figure.atlas-diagram svg a").count() >= 2
+    assert "Diagram of the" in page.locator("figure.atlas-diagram svg title").first.text_content()
+    context.close()

@@ -54,7 +54,7 @@ def test_missing_required_field():
         ("name", 42, "expected text; got 42"),
         ("checked", "yesterday", "expected a date (YYYY-MM-DD); got 'yesterday'"),
         ("purpose", "Keep things.", "expected a list; got 'Keep things.'"),
-        ("status", "retired", "expected one of 'active', 'maintenance' or 'discontinued'; got 'retired'"),
+        ("status", "retired", "expected one of 'active', 'closed', 'maintenance' or 'discontinued'; got 'retired'"),
         ("summary", "short", "expected at least 20 characters; got 5"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Pure rendering: filters, links, golden Markdown for the mini catalog, mermaid text.
+"""Pure rendering: filters, links, golden Markdown for the mini catalog, diagram SVG.
 
 Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended template change, then
 read the diff before committing it.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.diagrams import mermaid_source
+from macros.diagrams import diagram_html
 from macros.loading import load_catalog
 from macros.pages import generated_pages, nav_sections
 from macros.render import Linker, cell, code, md, value
@@ -62,19 +62,16 @@ def test_backlinks_are_computed(catalog):
     assert catalog.referrers("algorithms", "alpha", "concepts") == ["idea"]
 
 
-def test_mermaid_text_for_a_small_pipeline(catalog):
-    assert mermaid_source(catalog.get("pipelines", "flow"), catalog) == "\n".join(
-        [
-            "flowchart LR",
-            '    n_producers("Producers #quot;with#quot; #60;quotes#62;")',
-            '    n_stream["Stream Service"]',
-            '    n_store["Store (raw)"]',
-            '    n_producers -->|"records"| n_stream',
-            "    n_stream --> n_store",
-            "    class n_stream atlasService",
-            "    class n_store atlasService",
-        ]
-    )
+def test_diagram_is_static_svg_with_escaped_labels_and_links(catalog):
+    pipe = catalog.get("pipelines", "flow")
+    html = diagram_html(pipe, catalog, lambda service: f"../../services/{service}/", "diagram-flow")
+    assert html.startswith('<figure class="atlas-diagram"') and "<svg" in html
+    assert 'role="img"' in html and 'aria-labelledby="diagram-flow-title diagram-flow-desc"' in html
+    assert '<title id="diagram-flow-title">Diagram of the' in html
+    assert 'href="../../services/stream/"' in html and 'href="../../services/store/"' in html
+    assert "&lt;quotes&gt;" in html and "<quotes>" not in html
+    assert "\n\n" not in html  # a blank line would end the raw-HTML block in Markdown
+    assert "<script" not in html.lower()
 
 
 def test_nav_lists_every_entity_by_kind(catalog):

@@ -64,7 +64,7 @@ def describe(name: str, site: Path, by_page: dict[str, BeautifulSoup]) -> dict:
         "our search worker configured": "material-worker.js" in home,
         "our search index shipped": (site / "search" / "atlas-index.js").is_file(),
         "theme search index": (site / "search" / "search_index.json").is_file(),
-        "diagram script shipped": (site / "assets" / "vendor" / "mermaid.min.js").is_file(),
+        "diagrams as SVG": sum(len(s.select("figure.atlas-diagram svg")) for s in by_page.values()),
     }
 
 

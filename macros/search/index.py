@@ -33,13 +33,9 @@ def plain(text: Any) -> str:
 
 def url_of(src_path: str, offline: bool) -> str:
     """Site-relative URL of a docs page, as the built site has it."""
-    if offline:
-        return src_path[: -len(".md")] + ".html"
-    if src_path == "index.md":
-        return ""
-    if src_path.endswith("/index.md"):
-        return src_path[: -len("index.md")]
-    return src_path[: -len(".md")] + "/"
+    from ..render import built_url
+
+    return built_url(src_path, directory_urls=not offline)
 
 
 def _doc(url: str, title: str, kind: str, text: str, names=(), tasks=(), ids=(), boost: float = 1.0) -> dict:

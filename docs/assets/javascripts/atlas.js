@@ -1,96 +1,13 @@
 /*
- * AWS ML Atlas page scripts. Small, loaded on every page. The 3.5 MB mermaid library is
- * fetched (from this site, never a CDN) only when the page holds a diagram. Everything
- * runs again after each page change, including Material's instant navigation, through
- * the theme's document$ observable.
+ * AWS ML Atlas page scripts. Small, loaded on every page; diagrams are static SVG drawn
+ * at build time and need none of it. Everything runs again after each page change,
+ * including Material's instant navigation, through the theme's document$ observable.
  */
 (function () {
   "use strict";
 
   var here = document.currentScript && document.currentScript.src;
   var assets = here ? new URL("../", here) : new URL("assets/", document.baseURI);
-  var mermaidUrl = new URL("vendor/mermaid.min.js", assets).href;
-  var mermaidPromise = null;
-  var drawn = 0;
-  var SVG_NS = "http://www.w3.org/2000/svg";
-
-  function loadMermaid() {
-    if (window.mermaid && window.mermaid.render) return Promise.resolve(window.mermaid);
-    if (!mermaidPromise) {
-      mermaidPromise = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = mermaidUrl;
-        tag.onload = function () { resolve(window.mermaid); };
-        tag.onerror = function () {
-          mermaidPromise = null;
-          reject(new Error("could not load " + mermaidUrl));
-        };
-        document.head.appendChild(tag);
-      });
-    }
-    return mermaidPromise;
-  }
-
-  // Turn each service node of a drawn diagram into a link. The href comes from the
-  // page's own list of services (a[data-atlas-node]), which mkdocs resolved and checked.
-  function linkNodes(figure, svg) {
-    var nodes = JSON.parse(figure.getAttribute("data-atlas-nodes") || "{}");
-    Object.keys(nodes).forEach(function (mid) {
-      var anchor = document.querySelector('a[data-atlas-node="' + nodes[mid] + '"]');
-      var group = svg.querySelector('g.node[id*="-' + mid + '-"], g.node[id^="' + mid + '-"]');
-      if (!anchor || !group) return;
-      var link = document.createElementNS(SVG_NS, "a");
-      link.setAttribute("href", anchor.getAttribute("href"));
-      link.setAttribute("class", "atlas-diagram__link");
-      link.setAttribute("aria-label", anchor.textContent.trim());
-      group.parentNode.insertBefore(link, group);
-      link.appendChild(group);
-    });
-  }
-
-  function drawDiagrams() {
-    var figures = document.querySelectorAll("figure.atlas-diagram:not([data-atlas-state])");
-    if (!figures.length) return;
-    figures.forEach(function (f) { f.setAttribute("data-atlas-state", "loading"); });
-    loadMermaid().then(function (mermaid) {
-      var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
-      mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: "strict",
-        theme: dark ? "dark" : "default",
-        flowchart: { htmlLabels: false }
-      });
-      figures.forEach(function (figure) {
-        var source = figure.querySelector(".atlas-diagram__source").textContent;
-        drawn += 1;
-        mermaid.render("atlas-diagram-" + drawn, source).then(function (result) {
-          var holder = document.createElement("div");
-          holder.className = "atlas-diagram__svg";
-          holder.innerHTML = result.svg;
-          var svg = holder.querySelector("svg");
-          if (svg) {
-            // A wide diagram scaled down to the column becomes unreadable: keep its
-            // natural size and let the reader scroll sideways (print scales it to fit).
-            var natural = svg.viewBox && svg.viewBox.baseVal ? svg.viewBox.baseVal.width : 0;
-            if (natural) svg.style.minWidth = Math.round(natural) + "px";
-            svg.setAttribute("aria-label", figure.getAttribute("aria-label") || "Pipeline diagram");
-            linkNodes(figure, svg);
-          }
-          figure.appendChild(holder);
-          figure.setAttribute("data-atlas-state", "drawn");
-        }).catch(function (error) {
-          figure.setAttribute("data-atlas-state", "error");
-          figure.setAttribute("data-atlas-error", String(error));
-        });
-      });
-    }).catch(function (error) {
-      figures.forEach(function (f) {
-        f.setAttribute("data-atlas-state", "error");
-        f.setAttribute("data-atlas-error", String(error));
-      });
-    });
-  }
-
   // --- tables: sort by any column, filter rows -----------------------------------
 
   function setUpSorting(table) {
@@ -216,7 +133,6 @@
     renderMath();
     setUpAbbreviations();
     setUpTables();
-    drawDiagrams();
   }
 
   // Tell the search worker (search/material-worker.js) to load its index as soon as the
