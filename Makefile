@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install graphviz serve generate build zensical check test test-fast bench dist clean chromium
+.PHONY: install graphviz serve generate build zensical check test test-fast test-property bench dist clean chromium
 
 ## install: the virtual environment (pinned Python packages), the pinned front-end packages and Graphviz
 install: $(VENV)/.installed node_modules/.installed graphviz
@@ -59,6 +59,10 @@ test: install chromium
 ## test-fast: the tests that need no build and no browser
 test-fast: install
 	$(BIN)/python -m pytest -m "not build and not browser"
+
+## test-property: the property-based hostile-input run with 1,000 documents (make test runs 150)
+test-property: install
+	ATLAS_PROPERTY_EXAMPLES=$${ATLAS_PROPERTY_EXAMPLES:-1000} $(BIN)/python -m pytest -s -q tests/test_properties.py
 
 ## bench: build time, page weight, search speed and quality, Lighthouse scores (measured, not asserted)
 bench: install chromium

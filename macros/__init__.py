@@ -30,6 +30,11 @@ def define_env(env):  # pragma: no cover - exercised by the build tests
         return views.link_to(state.get_catalog(), here(), kind, entity_id, text, anchor)
 
     @env.macro
+    def exists(kind: str, entity_id: str) -> bool:
+        """Whether the data has this entity (hand-written pages may name optional ones)."""
+        return entity_id in state.get_catalog().entities.get(kind, {})
+
+    @env.macro
     def entity_count(kind: str) -> int:
         return len(state.get_catalog().entities[kind])
 

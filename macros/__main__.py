@@ -51,6 +51,7 @@ def mkdocs_command(out: Path, *args: str) -> list[str]:
 
 
 def _build(out: Path, site_dir: Path) -> int:
+    site_dir = site_dir.resolve()  # MkDocs would read a relative one from the config's folder
     status = _generate(out)
     if status:
         return status

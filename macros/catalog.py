@@ -277,6 +277,38 @@ def _check_comparison(comp, problem) -> None:
             problem(f"rows[{i}].cells", f"expected {len(comp.columns)} cells, one per column; got {len(row.cells)}")
 
 
+def name_key(name: str) -> str:
+    """Names compare without case, spaces or punctuation: "K-Means" is "kmeans"."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _check_unique_names(entities, files) -> list[Problem]:
+    """Every name, alias and former name names one entity only: otherwise search, the
+    glossary, tooltips and self-test could not tell them apart."""
+    owner: dict[str, tuple[str, str, str]] = {}
+    problems: list[Problem] = []
+    for kind in sorted(entities):
+        for entity_id in sorted(entities[kind]):
+            entity = entities[kind][entity_id]
+            names = [("name", entity.name)] + [(f"aliases[{i}]", a) for i, a in enumerate(entity.aliases)]
+            names += [(f"former_names[{i}].name", f.name) for i, f in enumerate(getattr(entity, "former_names", []) or [])]
+            for path, name in names:
+                key = name_key(name)
+                if not key:
+                    continue
+                other = owner.get(key)
+                if other is None:
+                    owner[key] = (kind, entity_id, name)
+                elif other[:2] != (kind, entity_id):
+                    other_label = ENTITY_MODELS[other[0]].label
+                    problems.append(Problem(
+                        files[(kind, entity_id)], f"{describe(name)} already names {other_label} '{other[1]}' (as {describe(other[2])})",
+                        kind=type(entity).label, entity_id=entity_id, path=path,
+                        hint=f"see {files[(other[0], other[1])]}; every name and alias must name one entity",
+                    ))
+    return problems
+
+
 def build_catalog(entities, files, vocab, broken=frozenset(), glossary=None, glossary_file="data/glossary.yml"):
     problems: list[Problem] = []
     backlinks: dict[tuple[str, str], dict[str, set[str]]] = {}
@@ -290,7 +322,12 @@ def build_catalog(entities, files, vocab, broken=frozenset(), glossary=None, glo
                     members.setdefault(target[1], []).append((kind, entity_id))
                     continue
                 backlinks.setdefault(target, {}).setdefault(kind, set()).add(entity_id)
+    problems += _check_unique_names(entities, files)
     for abbr, entry in (glossary or {}).items():
+        targets = [k for k in ("algorithm", "service", "concept") if getattr(entry, k) is not None]
+        if len(targets) > 1:
+            problems.append(Problem(glossary_file, f"points at {len(targets)} entities ({', '.join(targets)}); expected at most one",
+                                    kind="term", entity_id=abbr, path=targets[1]))
         for path, marker, value in walk_markers(entry):
             if isinstance(marker, Ref) and value not in entities.get(marker.kind, {}) and (marker.kind, value) not in broken:
                 singular = ENTITY_MODELS[marker.kind].label

@@ -93,15 +93,16 @@ def _tidy(svg: str, title: str, desc: str, ident: str) -> str:
     # Colours and fonts come from the stylesheet (light, dark and print).
     svg = re.sub(r' (fill|stroke)="(black|white|none|transparent)"', lambda m: f' {m.group(1)}="none"' if m.group(2) in ("none", "transparent") else "", svg)
     svg = re.sub(r' font-family="[^"]*"', "", svg)
-    # SVG 2 links: plain href (every current browser), no xlink title (the box has its text).
-    svg = svg.replace(" xlink:href=", " href=")
+    # Links keep xlink:href: Material's instant navigation rewrites every element matching
+    # [href] and fails on SVG links; no xlink title (the box shows its text).
     svg = re.sub(r' xlink:title="[^"]*"', "", svg)
     # Width and height in points make a fixed-size picture; keep the viewBox so it scales.
     svg = re.sub(r'<svg width="(\d+)pt" height="(\d+)pt"', lambda m: f'<svg width="{m.group(1)}" height="{m.group(2)}"', svg, count=1)
     # The graph's own <title> (Graphviz names it after the graph) becomes ours.
     svg = re.sub(r"(<g id=\"graph0\"[^>]*>)\s*<title>.*?</title>", r"\1", svg, count=1, flags=re.S)
-    head = (f'<svg role="img" aria-labelledby="{ident}-title {ident}-desc" class="atlas-diagram__svg-root" '
-            f'focusable="false"')
+    # Not role="img": the service boxes inside are links, which an image may not hold. The
+    # figure around it takes its name and description from the SVG's title and desc.
+    head = '<svg class="atlas-diagram__svg-root"'
     svg = svg.replace("<svg", head, 1)
     svg = svg.replace(">", f'><title id="{ident}-title">{html.escape(title)}</title><desc id="{ident}-desc">{html.escape(desc)}</desc>', 1)
     return "\n".join(line for line in svg.splitlines() if line.strip())
@@ -114,4 +115,5 @@ def diagram_html(pipe: Pipeline, catalog: Catalog, href, ident: str = "atlas-dia
         + ". The numbered steps below describe the same flow."
     )
     svg = _tidy(_render(dot_source(pipe, catalog, href)), f"Diagram of the {pipe.name} pipeline", summary, ident)
-    return f'<figure class="atlas-diagram" data-atlas-state="drawn"><div class="atlas-diagram__svg">{svg}</div></figure>'
+    return (f'<figure class="atlas-diagram" data-atlas-state="drawn" aria-labelledby="{ident}-title" '
+            f'aria-describedby="{ident}-desc"><div class="atlas-diagram__svg">{svg}</div></figure>')

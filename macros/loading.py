@@ -48,6 +48,16 @@ class _SafeLoader(_BaseLoader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_timestamp(self, node):  # type: ignore[override]
+        """A date YAML cannot build (2026-13-45) is a problem line, not a traceback."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise _Refused(f"'{node.value}' is not a real date; expected YYYY-MM-DD", node.start_mark) from None
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+
 
 def _check_events(text: str) -> None:
     """Refuse aliases (no alias bombs) and deep nesting before anything is built."""
@@ -100,6 +110,8 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(rel, f"YAML syntax error: {exc}")]
     except RecursionError:
         return None, [Problem(rel, "YAML nests too deeply")]
+    except Exception as exc:  # noqa: BLE001 - whatever YAML raises, the reader gets one line
+        return None, [Problem(rel, f"cannot be read as YAML: {exc}")]
     return doc, []
 
 
@@ -204,7 +216,13 @@ def load_entities(data_dir: Path, root: Path):
             continue
         for path in sorted(folder.iterdir()):
             rel = _rel(path, root)
-            if path.is_dir() or path.name.startswith("."):
+            if path.name.startswith("."):
+                continue
+            if path.is_symlink() and not path.exists():
+                problems.append(Problem(rel, "a link that leads nowhere (or to itself); expected an entity file"))
+                continue
+            if path.is_dir():
+                problems.append(Problem(rel, f"a folder inside data/{kind}/; expected only entity files (<id>.yml)"))
                 continue
             if path.suffix != ".yml":
                 problems.append(Problem(rel, "unexpected file; entity files end in .yml"))
@@ -327,8 +345,12 @@ def load_catalog(data_dir: Path, root: Path | None = None):
 
 
 def _rel(path: Path, root: Path) -> str:
+    """The path as problem lines show it: relative to the project, never resolving links
+    (a link loop must not stop the check)."""
+    import os
+
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -106,6 +106,13 @@ def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
     extra = config.setdefault("extra", {})
     extra["atlas"] = {"data_dir": str(Path(data_dir).resolve()), "search": settings.search}
 
+    if settings.search == "stock":
+        # The theme's own search as it comes (for the benchmark): its default options.
+        search = _plugin(config, "search")
+        if search is not None:
+            search.clear()
+            search["lang"] = "en"
+
     offline = _plugin(config, "offline")
     if offline is not None:
         offline["enabled"] = settings.offline

@@ -9,6 +9,7 @@ is loaded, so that a problem can name the exact field path and suggest the right
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -74,13 +75,38 @@ def _check_scalar(value: Any) -> Any:
     raise ValueError(f"expected text, a number or true/false; got a {type(value).__name__}")
 
 
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+SAFE_SCHEMES = ("https", "http", "mailto")
+
+
+def unsafe_link(text: str) -> str | None:
+    """The first link target in Markdown text that is neither https:, http:, mailto: nor
+    a page of this site (a relative link), or None."""
+    for m in _LINK.finditer(text):
+        target = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+        scheme = _SCHEME.match(target)
+        if target.startswith("//") or (scheme and scheme.group(1).lower() not in SAFE_SCHEMES):
+            return target
+        if any(ord(c) < 32 for c in target):
+            return target
+    return None
+
+
+def _check_links(text: str) -> str:
+    target = unsafe_link(text)
+    if target is not None:
+        raise ValueError(f"link to '{target[:80]}' is not allowed; links may go to https:, http:, mailto: or a page of this site")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_check_links)]
 """Inline Markdown (code spans, emphasis, links); raw HTML is shown as text."""
-LongText = Annotated[str, Field(min_length=1, max_length=20000)]
+LongText = Annotated[str, Field(min_length=1, max_length=20000), AfterValidator(_check_links)]
 """Block Markdown: paragraphs and lists."""
-Summary = Annotated[str, Field(min_length=20, max_length=320)]
+Summary = Annotated[str, Field(min_length=20, max_length=320), AfterValidator(_check_links)]
 """One or two plain sentences; becomes the page's meta description."""
-Name = Annotated[str, Field(min_length=1, max_length=120)]
+Name = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_check_links)]
 Task = Annotated[str, Field(min_length=8, max_length=120)]
 Scalar = Annotated[Any, BeforeValidator(_check_scalar)]
 AwsUrl = Annotated[str, AfterValidator(_check_aws_url)]

@@ -45,16 +45,42 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;"}
 
 
+_LINK_PART = re.compile(r"\]\([^)]*\)")
+_LONG_WORD = re.compile(r"[^\s\u200b]{48,}")
+
+
+def _soft_breaks(text: str) -> str:
+    """A zero-width space every 32 characters of a very long unbroken word, outside link
+    targets, so that no word from data can push a column or a card off the page."""
+    out, pos = [], 0
+    for m in _LINK_PART.finditer(text):
+        out.append(_LONG_WORD.sub(_split_word, text[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_LONG_WORD.sub(_split_word, text[pos:]))
+    return "".join(out)
+
+
+def _split_word(m: re.Match) -> str:
+    word = m.group(0)
+    return "\u200b".join(word[i:i + 32] for i in range(0, len(word), 32))
+
+
 def _escape_plain(text: str) -> str:
     # "{" is escaped too, so that data text can never be read as an attr_list ("{ #id }").
-    return re.sub(r"[&<>{]", lambda m: _HTML[m.group()], text)
+    return re.sub(r"[&<>{]", lambda m: _HTML[m.group()], _soft_breaks(text))
 
 
 def md(text: Any) -> str:
-    """Inline Markdown from data with HTML escaped outside code spans."""
+    """Inline Markdown from data with HTML escaped outside code spans. A link to anything
+    but https:, http:, mailto: or a site page is shown as text (the schema refuses it too)."""
     if text is None:
         return ""
     text = str(text)
+    from .models import unsafe_link
+
+    while unsafe_link(text) is not None:
+        text = text.replace("](", "]\\(").replace("[", "\\[")
     out, pos = [], 0
     for m in _CODE_SPAN.finditer(text):
         out.append(_escape_plain(text[pos : m.start()]))
@@ -193,6 +219,13 @@ class Linker:
         return " ".join(badges)
 
 
+def latex(text: Any) -> str:
+    """A formula for a $$ block: one line, and no character that Markdown could read as
+    HTML or as the end of the block (< and > become \\lt and \\gt, which KaTeX draws alike)."""
+    one_line = " ".join(str(text).split())
+    return one_line.replace("<", r"\lt ").replace(">", r"\gt ").replace("$", r"\$")
+
+
 def join_md(items: Any, sep: str = ", ") -> str:
     return sep.join(md(i) for i in items)
 
@@ -229,6 +262,7 @@ def environment() -> jinja2.Environment:
         number=number,
         yesno=yesno,
         join_md=join_md,
+        latex=latex,
         join_code=join_code,
         hp_anchor=hp_anchor,
         metric_anchor=metric_anchor,

@@ -163,3 +163,13 @@ def offline_page(browser):
     page.js_errors = errors
     yield page
     context.close()
+
+
+def search_index(site: Path) -> dict:
+    """The documents and index our search ships (search/atlas-index.js)."""
+    import json
+
+    text = (site / "search" / "atlas-index.js").read_text(encoding="utf-8")
+    prefix, suffix = "self.__atlasSearch=JSON.parse(", ");\n"
+    assert text.startswith(prefix) and text.endswith(suffix)
+    return json.loads(json.loads(text[len(prefix):-len(suffix)]))

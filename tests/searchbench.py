@@ -165,3 +165,25 @@ def time_to_first_results(browser_context, base: str, runs: int = 7, query: str 
         samples.append((time.perf_counter() - start) * 1000)
         page.close()
     return statistics.median(samples), samples
+
+
+def search_bytes_before_use(browser_context, base: str) -> int:
+    """Bytes (gzip, as a compressing host sends them) of search files a cold page fetches
+    before the reader touches the search box."""
+    import gzip
+
+    page = browser_context.new_page()
+    sizes: dict[str, int] = {}
+
+    def record(response):
+        try:
+            sizes[response.url] = len(gzip.compress(response.body(), 6))
+        except Exception:  # noqa: BLE001 - redirects have no body
+            pass
+
+    page.on("response", record)
+    page.goto(base + "/services/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    page.close()
+    return sum(size for url, size in sizes.items() if "search" in url.lower() or "lunr" in url.lower() or "minisearch" in url.lower())

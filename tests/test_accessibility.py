@@ -74,7 +74,7 @@ def test_every_diagram_has_a_text_equivalent(offline_page, real_url):
     for url in pipelines:
         offline_page.goto(url)
         desc = offline_page.locator("figure.atlas-diagram svg desc").first.text_content()
-        labelled = offline_page.get_attribute("figure.atlas-diagram svg", "aria-labelledby")
+        labelled = offline_page.get_attribute("figure.atlas-diagram", "aria-labelledby")
         steps = offline_page.locator("#steps + ol > li").count()
         assert desc and "steps below" in desc and labelled
         assert steps >= 1

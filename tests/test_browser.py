@@ -46,7 +46,7 @@ def test_search_finds_xgboost_by_name_and_by_hyperparameter(offline_page, real_u
 def test_diagram_draws_with_the_network_cut_off_and_nodes_link(offline_page, real_url):
     offline_page.goto(f"{real_url}/pipelines/real-time-layer/")
     offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
-    links = offline_page.eval_on_selector_all("figure.atlas-diagram svg a", "els => els.map(e => e.getAttribute('href'))")
+    links = offline_page.eval_on_selector_all("figure.atlas-diagram svg a", "els => els.map(e => e.getAttribute('xlink:href') || e.getAttribute('href'))")
     assert links and all("services/" in h for h in links)
     assert not offline_page.blocked, offline_page.blocked
     assert not offline_page.js_errors

@@ -52,7 +52,7 @@ def test_diagram_draws_offline_with_linked_service_boxes(offline_page, real_url,
     offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)
     boxes = offline_page.locator("figure.atlas-diagram svg g.node").count()
     assert boxes == len(pipe.nodes)
-    hrefs = offline_page.eval_on_selector_all("figure.atlas-diagram svg a", "els => els.map(e => e.getAttribute('href'))")
+    hrefs = offline_page.eval_on_selector_all("figure.atlas-diagram svg a", "els => els.map(e => e.getAttribute('xlink:href') || e.getAttribute('href'))")
     services = [n.service for n in pipe.nodes if n.service]
     assert len(hrefs) == len(services)
     assert sorted(urljoin(url, h).rstrip("/").rsplit("/", 1)[-1] for h in hrefs) == sorted(services)

@@ -66,9 +66,9 @@ def test_diagram_is_static_svg_with_escaped_labels_and_links(catalog):
     pipe = catalog.get("pipelines", "flow")
     html = diagram_html(pipe, catalog, lambda service: f"../../services/{service}/", "diagram-flow")
     assert html.startswith('<figure class="atlas-diagram"') and "<svg" in html
-    assert 'role="img"' in html and 'aria-labelledby="diagram-flow-title diagram-flow-desc"' in html
+    assert 'aria-labelledby="diagram-flow-title"' in html and 'aria-describedby="diagram-flow-desc"' in html
     assert '<title id="diagram-flow-title">Diagram of the' in html
-    assert 'href="../../services/stream/"' in html and 'href="../../services/store/"' in html
+    assert 'xlink:href="../../services/stream/"' in html and 'xlink:href="../../services/store/"' in html
     assert "&lt;quotes&gt;" in html and "<quotes>" not in html
     assert "\n\n" not in html  # a blank line would end the raw-HTML block in Markdown
     assert "<script" not in html.lower()

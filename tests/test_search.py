@@ -101,7 +101,9 @@ def test_keyboard_search_opens_the_result_and_highlights_the_words(offline_page,
     page.keyboard.press("Enter")
     page.wait_for_url("**/algorithms/xgboost/**")
     page.wait_for_selector("article mark[data-md-highlight]", timeout=10000)
-    assert "scale_pos_weight" in page.locator("article mark[data-md-highlight]").first.inner_text()
+    # The row of that hyperparameter shows the matched words highlighted.
+    row = page.locator("#hp-scale_pos_weight").locator("xpath=ancestor::tr")
+    assert row.locator("mark[data-md-highlight]").count() > 0
 
 
 def test_search_data_is_fetched_only_when_the_reader_searches(browser, real_url):

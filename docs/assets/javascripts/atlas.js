@@ -124,6 +124,7 @@
   // Mark links to other sites, so print can show their address (internal ones need not).
   function markExternalLinks() {
     document.querySelectorAll("article a[href]").forEach(function (a) {
+      if (!(a instanceof HTMLAnchorElement)) return;
       if (a.protocol.indexOf("http") === 0 && a.host !== window.location.host) a.classList.add("atlas-external");
     });
   }

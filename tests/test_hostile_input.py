@@ -1,0 +1,142 @@
+"""What a careless or hostile contributor can do to data/, and what the reader of `check`,
+`build` and `serve` sees: one line per problem, never a traceback, and the last good
+site still served."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_data, mkdocs_build
+
+
+def _cli(*args: str, data: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, ATLAS_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_file_system_tricks_are_problem_lines_not_tracebacks(tmp_path):
+    data = make_data(tmp_path)
+    services = data / "services"
+    os.symlink(services / "loop.yml", services / "loop.yml")  # a link to itself
+    (services / "folder.yml").mkdir()  # a directory named like a data file
+    os.symlink(services, services / "again")  # a directory loop
+    store = services / "store.yml"
+    store.write_text(store.read_text().replace("checked: 2026-11-21", "checked: 2026-13-45"))
+    result = _cli("check", str(data), data=data)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "data/services/loop.yml: a link that leads nowhere (or to itself)" in output
+    assert "data/services/folder.yml: a folder inside data/services/" in output
+    assert "data/services/again: a folder inside data/services/" in output
+    assert "'2026-13-45' is not a real date; expected YYYY-MM-DD" in output
+
+
+@pytest.mark.build
+def test_build_with_broken_data_prints_problem_lines_and_no_traceback(tmp_path):
+    data = make_data(tmp_path)
+    store = data / "services" / "store.yml"
+    store.write_text(store.read_text().replace("checked: 2026-11-21", "checked: 2026-13-45"))
+    result = mkdocs_build(tmp_path / "site", data)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "not a real date" in output and "Traceback" not in output
+
+
+def test_javascript_links_in_data_are_refused_and_never_render():
+    from macros.models import unsafe_link
+    from macros.render import md
+
+    for target in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example/"):
+        assert unsafe_link(f"see [here]({target})") is not None, target
+        assert f"]({target}" not in md(f"see [here]({target})")
+    for target in ("https://docs.aws.amazon.com/x", "http://example.com", "mailto:a@example.com", "../services/s3/", "#anchor"):
+        assert unsafe_link(f"see [here]({target})") is None, target
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except Exception as exc:  # noqa: BLE001 - connection refused while starting or after stopping
+        return 0, str(exc)
+
+
+def _wait(predicate, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.mark.build
+def test_serve_keeps_the_last_good_site_while_data_is_broken_and_stops_on_a_signal(tmp_path):
+    data = make_data(tmp_path)
+    port = _free_port()
+    env = dict(os.environ, ATLAS_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", ATLAS_SITE_URL=f"http://127.0.0.1:{port}/")
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "macros", "serve", "--out", str(tmp_path / "gen"), "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/services/store/"
+    try:
+        assert _wait(lambda: _get(url)[0] == 200, 120), (tmp_path / "serve.log").read_text()
+        store = data / "services" / "store.yml"
+        good = store.read_text()
+        store.write_text(good.replace("category: storage", "category: storrage"))
+        assert _wait(lambda: "storrage" in (tmp_path / "serve.log").read_text(), 60)
+        status, body = _get(url)
+        assert status == 200 and "Store Service" in body, "the last good site is no longer served"
+        assert "Traceback" not in (tmp_path / "serve.log").read_text()
+        store.write_text(good.replace("Keep objects.", "Keep objects safely."))
+        assert _wait(lambda: "Keep objects safely." in _get(url)[1], 90), "a fixed edit did not reach the site"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        finally:
+            log.close()
+    assert proc.returncode == 0
+    assert _wait(lambda: _get(url)[0] == 0, 15), "mkdocs serve is still answering after make serve stopped"
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_an_unbreakable_word_in_data_stays_inside_the_page(tmp_path, browser):
+    from conftest import serve
+
+    data = make_data(tmp_path)
+    alpha = data / "algorithms" / "alpha.yml"
+    word = "x" * 300
+    alpha.write_text(alpha.read_text().replace("summary: A tiny fixture algorithm", f"summary: A {word} fixture algorithm"))
+    result = mkdocs_build(tmp_path / "site", data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, base = serve(tmp_path / "site")
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for path in ("/algorithms/", "/algorithms/alpha/"):
+            page.goto(base + path)
+            overflow = page.evaluate("""() => [...document.querySelectorAll('article table, article p')]
+                .filter(el => el.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 2)
+                .length""")
+            assert overflow == 0, path
+        page.close()
+    finally:
+        server.shutdown()
