@@ -63,6 +63,12 @@ def _build(out: Path, site_dir: Path) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         print("build failed; the existing site was left as it was", file=sys.stderr)
         return 1
+    from .generate import settings_from_env
+
+    if not settings_from_env().offline:
+        from . import csp
+
+        csp.apply(tmp)
     shutil.rmtree(site_dir, ignore_errors=True)
     tmp.replace(site_dir)
     return 0

@@ -116,4 +116,5 @@ def diagram_html(pipe: Pipeline, catalog: Catalog, href, ident: str = "atlas-dia
     )
     svg = _tidy(_render(dot_source(pipe, catalog, href)), f"Diagram of the {pipe.name} pipeline", summary, ident)
     return (f'<figure class="atlas-diagram" data-atlas-state="drawn" aria-labelledby="{ident}-title" '
-            f'aria-describedby="{ident}-desc"><div class="atlas-diagram__svg">{svg}</div></figure>')
+            f'aria-describedby="{ident}-desc"><div class="atlas-diagram__svg" tabindex="0" role="group" '
+            f'aria-label="Diagram (scrolls sideways on narrow screens)">{svg}</div></figure>')

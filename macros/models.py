@@ -292,9 +292,9 @@ class Limit(Model):
     value: Annotated[Any, BeforeValidator(_check_scalar)]
     unit: Name
     note: Text | None = None
-    source: AwsUrl | None = None
+    source: AwsUrl
     """The AWS page that states this value (the entity's general sources stay)."""
-    read: dt.date | None = None
+    read: dt.date
     """When that page was read for this value."""
 
 

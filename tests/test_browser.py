@@ -9,23 +9,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into the real search box; return the result links, best first."""
-    page.keyboard.press("Escape")
-    page.locator("label.md-header__button[for=__search]").click() if page.locator(".md-search__input").is_hidden() else None
-    box = page.locator(".md-search__input")
-    box.fill("")
-    box.type(query, delay=5)
-    page.wait_for_function(
-        """q => { const m = document.querySelector('.md-search-result__meta');
-                  return document.querySelector('.md-search__input').value === q && m && !/Type to start/i.test(m.textContent)
-                    && document.querySelectorAll('.md-search-result__item').length > 0 }""",
-        arg=query,
-        timeout=20000,
-    )
-    # One result item per page; its first link is the page's best-matching section.
-    return page.eval_on_selector_all(
-        ".md-search-result__list > .md-search-result__item", "els => els.map(e => e.querySelector('a').href)"
-    )
+    """Type a query into the real search box; return the result links, best first, once
+    the panel has settled on the answer to the last keystroke."""
+    from searchbench import open_search, type_query
+
+    open_search(page)
+    base = page.url.split("/", 3)
+    type_query(page, query, base[0] + "//" + base[2])
+    return page.eval_on_selector_all(".md-search-result__list > .md-search-result__item", "els => els.map(e => e.querySelector('a').href)")
 
 
 def test_algorithm_page_renders(offline_page, real_url):

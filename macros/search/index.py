@@ -38,7 +38,7 @@ def url_of(src_path: str, offline: bool) -> str:
     return built_url(src_path, directory_urls=not offline)
 
 
-def _doc(url: str, title: str, kind: str, text: str, names=(), tasks=(), ids=(), boost: float = 1.0) -> dict:
+def _doc(url: str, title: str, kind: str, text: str, names=(), tasks=(), ids=(), boost: float = 1.0, compared=()) -> dict:
     names = [n for n in dict.fromkeys(plain(n) for n in names) if n]
     tasks = [t for t in dict.fromkeys(plain(t) for t in tasks) if t]
     ids = [i for i in dict.fromkeys(str(i) for i in ids) if i]
@@ -49,6 +49,9 @@ def _doc(url: str, title: str, kind: str, text: str, names=(), tasks=(), ids=(),
         doc["q"] = " · ".join(tasks)
     if ids:
         doc["i"] = " ".join(ids)
+    compared = [c for c in dict.fromkeys(plain(c) for c in compared) if c]
+    if compared:
+        doc["c"] = " · ".join(compared)
     if boost != 1.0:
         doc["b"] = boost
     return doc
@@ -135,7 +138,7 @@ def documents(catalog: Catalog, offline: bool = False) -> list[dict]:
             if kind == "services" and getattr(e, "part_of", None):
                 label = "SageMaker AI capability"
             text = " ".join(_entity_text(kind, e))
-            docs.append(_doc(url, e.name, label, text, names, e.tasks, _entity_ids(kind, e)))
+            docs.append(_doc(url, e.name, label, text, names, e.tasks, _entity_ids(kind, e), compared=_compared(catalog, e)))
             if kind == "algorithms":
                 docs += _algorithm_rows(e, url)
         # The kind's index page.
@@ -151,6 +154,22 @@ def documents(catalog: Catalog, offline: bool = False) -> list[dict]:
         docs.append(_doc(f"{glossary_url}#term-{re.sub(r'[^A-Za-z0-9_-]', '-', abbr)}", f"{abbr}: {plain(entry.expansion)}",
                          "Glossary", plain(entry.definition), names=[abbr, entry.expansion], boost=0.4))
     return docs
+
+
+def _compared(catalog: Catalog, e) -> list[str]:
+    """For a comparison: the names (and other names) of what it compares."""
+    out: list[str] = []
+    for row in getattr(e, "rows", []) or []:
+        if row.label:
+            out.append(row.label)
+        for kind, ref in (("algorithms", row.algorithm), ("services", row.service), ("concepts", row.concept)):
+            if ref:
+                entity = catalog.get(kind, ref)
+                out += [entity.name, *entity.aliases]
+    for ref in getattr(e, "services", []) or []:
+        entity = catalog.get("services", ref)
+        out += [entity.name, *entity.aliases]
+    return out
 
 
 def _algorithm_rows(a, url: str) -> list[dict]:
@@ -221,7 +240,7 @@ def serialised_index(docs: list[dict]) -> str:
     return result.stdout
 
 
-def index_script(docs: list[dict]) -> str:
+def index_script(docs: list[dict], glossary: dict[str, str] | None = None) -> str:
     shown = []
     for d in docs:
         s = {k: d[k] for k in ("u", "t", "k", "b", "n") if k in d}
@@ -229,7 +248,9 @@ def index_script(docs: list[dict]) -> str:
         s["p"] = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
         shown.append(s)
     index = serialised_index(docs)
-    payload = '{"version":1,"docs":' + json.dumps(shown, ensure_ascii=False, separators=(",", ":")) + ',"index":' + index + "}"
+    payload = ('{"version":1,"docs":' + json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+               + ',"glossary":' + json.dumps(glossary or {}, ensure_ascii=False, separators=(",", ":"))
+               + ',"index":' + index + "}")
     # A JSON string handed to JSON.parse loads several times faster than the same data
     # as an object literal; "</" never appears raw, so the file is safe in a <script>.
     return "self.__atlasSearch=JSON.parse(" + json.dumps(payload, ensure_ascii=False).replace("</", "<\\/") + ");\n"
@@ -253,4 +274,5 @@ def search_files(catalog: Catalog, offline: bool, hand_written: dict[str, str]) 
         meta, body = read_front_matter(text)
         pages[src] = {"meta": meta, "body": body}
     docs = documents(catalog, offline) + hand_written_documents(pages, offline)
-    return {INDEX_PATH: index_script(docs)}
+    glossary = {abbr: plain(entry.expansion) for abbr, entry in catalog.glossary.items()}
+    return {INDEX_PATH: index_script(docs, glossary)}

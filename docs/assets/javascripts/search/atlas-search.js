@@ -7,7 +7,8 @@
  *   engine.search("which endpoint for sporadic traffic")  // -> [{ url, title, ... }]
  *
  * Indexed fields of a document: t (title), n (other names: aliases, old names, acronyms),
- * q (tasks in a student's words), i (identifiers), x (text). Shipped with each document
+ * q (tasks in a student's words), i (identifiers), c (for a comparison: the names of what
+ * it compares), x (text). Shipped with each document
  * for display: u (URL, the id), t, k (kind label), p (preview text), b (boost, default 1).
  */
 (function (root) {
@@ -19,7 +20,7 @@
     "a an and are as at be but by can do does for from how i if in into is it its me my " +
     "of on or so than that the their them then there these they this to use used using " +
     "was we what when where which who why will with without you your should need needs " +
-    "want best good way ways get aws amazon service services data").split(" "))
+    "want best good way ways get aws amazon service services data vs versus between").split(" "))
 
   var SPLIT = /[\s,;()\[\]{}"'!?<>|=+*`~^\u2018\u2019\u201c\u201d\u2013\u2014\u2026]+/
   var INNER = /[._:\/@-]+/
@@ -39,12 +40,17 @@
   // their parts. The index also gets the parts of camel-case names (`MaxConcurrency`
   // -> max, concurrency); a query is never split that way, so `word2vec` and `PyTorch`
   // match as typed.
+  // Spelling variants AWS's own pages mix: one form for the index and the query alike.
+  var VARIANTS = [[/\bdata\s+sets?\b/gi, "dataset"], [/\bdata\s+lakes?\b/gi, "datalake"]]
+
   function tokenize(text, camel) {
     var out = []
-    var raw = String(text).split(SPLIT)
+    text = String(text)
+    for (var v = 0; v < VARIANTS.length; v++) text = text.replace(VARIANTS[v][0], function (m) { return m + " " + VARIANTS[v][1] })
+    var raw = text.split(SPLIT)
     for (var i = 0; i < raw.length; i++) {
       var token = raw[i].replace(EDGE, "")
-      if (!token) continue
+      if (!token || !/[A-Za-z0-9]/.test(token)) continue
       out.push(token)
       if (INNER.test(token)) {
         var parts = token.split(INNER)
@@ -72,8 +78,37 @@
       .split(" ").map(fold).join(" ")
   }
 
-  var FIELDS = ["t", "n", "q", "i", "x"]
-  var BOOST = { t: 6, n: 5, i: 5, q: 6, x: 1 }
+  var FIELDS = ["t", "n", "q", "i", "c", "x"]
+  var NAME_FIELDS = ["t", "n"]
+  var COMPARED_FIELDS = ["t", "n", "q", "c"]
+  var BOOST = { t: 6, n: 5, i: 5, q: 6, c: 3, x: 1 }
+
+  // Edit distance, bounded: enough to tell which document term a typo stands for.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1
+    var prev = [], cur = []
+    for (var j = 0; j <= b.length; j++) prev[j] = j
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i]
+      for (var k = 1; k <= b.length; k++) {
+        cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1))
+      }
+      prev = cur
+    }
+    return prev[b.length]
+  }
+
+  // Whether every query term of a hit matched (exactly, as a prefix or with a typo) a
+  // document term found in one of the given fields.
+  function inFields(hit, fields) {
+    var inside = Object.keys(hit.match).filter(function (t) {
+      return hit.match[t].some(function (f) { return fields.indexOf(f) >= 0 })
+    })
+    return hit.queryTerms.every(function (q) {
+      return inside.some(function (t) { return t === q || t.indexOf(q) === 0 || distance(q, t, 2) <= 2 })
+    })
+  }
+
   var MAX_QUERY = 200
 
   function queryTerms(query) {
@@ -160,6 +195,26 @@
       byUrl.set(d.u, d)
     }
     var ms = MS.loadJS(data.index, indexOptions())
+    var count = data.index.documentCount || docs.length
+    var abbreviations = {}
+    Object.keys(data.glossary || {}).forEach(function (abbr) {
+      var key = processTerm(abbr)
+      if (key) abbreviations[key] = queryTerms(data.glossary[abbr])
+    })
+
+    // Inverse document frequency of a query term; a term no document holds (a typo)
+    // counts as rare.
+    function idf(term) {
+      var df = 0
+      var fields = ms._index && ms._index.get ? ms._index.get(term) : null
+      if (fields) {
+        var ids = {}
+        fields.forEach ? fields.forEach(function (docs) { docs.forEach(function (_, id) { ids[id] = 1 }) })
+                       : Object.keys(fields).forEach(function (f) { Object.keys(fields[f]).forEach(function (id) { ids[id] = 1 }) })
+        df = Object.keys(ids).length
+      }
+      return Math.log(1 + count / (df + 1))
+    }
 
     function search(query, limit) {
       limit = limit || 50
@@ -168,7 +223,17 @@
       var last = terms[terms.length - 1]
       var comparing = COMPARING.test(query)
       var whole = normalName(query)
-      var hits = ms.search(terms.join(" "), {
+      // A phrase the glossary abbreviates ("machine learning" -> ML) also finds pages that
+      // only use the abbreviation; a page with the abbreviation counts as having the words.
+      var standsFor = {}
+      Object.keys(abbreviations).forEach(function (abbr) {
+        var words = abbreviations[abbr]
+        if (words.length > 1 && words.every(function (w) { return terms.indexOf(w) >= 0 }) && terms.indexOf(abbr) < 0) {
+          standsFor[abbr] = words
+        }
+      })
+      var searched = terms.concat(Object.keys(standsFor))
+      var hits = ms.search(searched.join(" "), {
         tokenize: function (q) { return q.split(" ") },
         processTerm: function (t) { return t },
         boost: BOOST,
@@ -189,13 +254,32 @@
       })
       // A document that matches more of the query's words beats one that matches a
       // single word strongly: "text to speach" wants the page with both words.
+      // Rare words count for more than common ones ("machine", "learning", "model").
+      var weights = {}, total = 0
+      terms.forEach(function (t) { weights[t] = idf(t); total += weights[t] })
       for (var c = 0; c < hits.length; c++) {
-        var share = hits[c].queryTerms.length / terms.length
-        hits[c].score *= share * share
-        // "X vs Y", "difference between": the reader wants the page comparing both.
-        if (comparing && share === 1 && terms.length > 1) {
-          var doc = byUrl.get(hits[c].id)
-          if (doc && doc.k === "Comparison") hits[c].score *= 3
+        var hit = hits[c]
+        var got = 0
+        var matched = {}
+        hit.queryTerms.forEach(function (t) {
+          matched[t] = true
+          ;(standsFor[t] || []).forEach(function (w) { matched[w] = true })
+        })
+        terms.forEach(function (t) { if (matched[t]) got += weights[t] })
+        var complete = terms.every(function (t) { return matched[t] })
+        var share = total ? got / total : 1
+        hit.score *= share * share
+        if (!complete) continue
+        var doc = byUrl.get(hit.id)
+        if (!doc) continue
+        // Every word of the query is in the page's names (title, other names, or for a
+        // comparison the things it compares): the page is about exactly that.
+        if (inFields(hit, NAME_FIELDS)) hit.score *= 2
+        // Every word is in the page's tasks: it answers this need in so many words.
+        else if (terms.length > 1 && inFields(hit, ["q"])) hit.score *= 2
+        // "X vs Y", "difference between": the page that compares both.
+        if (comparing && terms.length > 1 && (doc.k === "Comparison" || / vs\.? /i.test(doc.t)) && inFields(hit, COMPARED_FIELDS)) {
+          hit.score *= 8
         }
       }
       hits.sort(function (a, b) { return b.score - a.score })
@@ -234,7 +318,9 @@
           if (g.hits[r].id !== g.url) rows.push(item(byUrl.get(g.hits[r].id), g.hits[r].score))
         }
         var present = {}
-        terms.forEach(function (t) { present[t] = g.queryTerms.has(t) })
+        terms.forEach(function (t) {
+          present[t] = g.queryTerms.has(t) || Object.keys(standsFor).some(function (a) { return g.queryTerms.has(a) && standsFor[a].indexOf(t) >= 0 })
+        })
         return { url: g.url, score: g.score, page: head || rows.shift(), rows: rows, terms: present, matched: matched }
       })
       return { terms: terms, pages: pages }
