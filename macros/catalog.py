@@ -223,8 +223,8 @@ def _check_service(svc: Service, entities, problem) -> None:
         problem("part_of", f"'{svc.part_of}' is itself a capability of '{parent.part_of}'; expected the top-level service")
     if svc.status != "active" and svc.status_date is None:
         problem("status_date", f"a service whose status is '{svc.status}' needs the date it took effect")
-    if svc.status == "closed" and svc.status_source is None:
-        problem("status_source", "a service closed to new customers needs the AWS page that says so")
+    if svc.status != "active" and svc.status_source is None:
+        problem("status_source", f"a service whose status is '{svc.status}' needs the AWS page that says so")
     if svc.status == "active" and (svc.status_date or svc.status_note):
         problem("status", "status_date and status_note describe a status other than 'active'; set status")
 
