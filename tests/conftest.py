@@ -143,8 +143,10 @@ def browser():
 
 @pytest.fixture
 def offline_page(browser):
-    """A page whose every request to a host other than 127.0.0.1 is blocked and recorded."""
-    context = browser.new_context()
+    """A page whose every request to a host other than 127.0.0.1 is blocked and recorded.
+    The tests inject axe-core as an inline script, so this page ignores the site's
+    Content-Security-Policy; tests/test_csp.py checks the policy in pages that do not."""
+    context = browser.new_context(bypass_csp=True)
     blocked: list[str] = []
     errors: list[str] = []
 

@@ -77,3 +77,18 @@ def test_every_vocabulary_term_is_used(catalog):
     for name in ("learning-types", "problem-types", "modalities"):
         unused = set(catalog.vocab[name]) - used.get(name, set())
         assert not unused, f"unused terms in data/vocab/{name}.yml: {sorted(unused)}"
+
+
+def test_every_limit_and_status_names_the_aws_page_it_rests_on_and_when_it_was_read():
+    from macros.loading import load_catalog
+
+    catalog, problems = load_catalog(ROOT / "data", ROOT)
+    assert not problems
+    limits = 0
+    for service_id, service in catalog.entities["services"].items():
+        for limit in service.limits:
+            assert limit.source.startswith("https://") and limit.read is not None, (service_id, limit.name)
+            limits += 1
+        if service.status != "active":
+            assert service.status_date and service.status_source, service_id
+    assert limits >= 300
