@@ -179,9 +179,15 @@ def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities,
 
 
 def _check_algorithm(algo: Algorithm, problem) -> list[Problem]:
+    from .valid_values import parse
+
     names = [h.name for h in algo.hyperparameters]
     for i, hp in enumerate(algo.hyperparameters):
         where = f"hyperparameters[{i}]"
+        constraint = parse(hp.valid_values, hp.type)
+        if constraint is not None and hp.default is not None and hp.aws_inconsistency is None and not constraint.allows(hp.default):
+            problem(f"{where}.default", f"expected {constraint.describe()}, as valid_values says ({describe(hp.valid_values)}); got {describe(hp.default)}",
+                    "if AWS's page really states both, say so in aws_inconsistency")
         if hp.required and hp.default is not None:
             problem(f"{where}.default", f"a required hyperparameter has no default; got {describe(hp.default)}")
         if hp.default is None:

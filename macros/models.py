@@ -230,6 +230,9 @@ class Hyperparameter(Model):
     """None for required hyperparameters (they have none) and where AWS gives none."""
     description: Text
     tuning: Text | None = None
+    aws_inconsistency: Text | None = None
+    """Where AWS's own page contradicts itself (a default outside the valid values it
+    states): what it says. The page shows it, and the check accepts the default."""
 
 
 class Metric(Model):

@@ -118,3 +118,27 @@ def test_strict_booleans_are_not_coerced_from_text():
 def test_every_kind_has_a_label_and_folder():
     for model in (Algorithm, Service, Pipeline):
         assert model.kind.endswith("s") and model.label
+
+
+@pytest.mark.parametrize("text, type_, good, bad", [
+    ("positive integer", "integer", [1, 500], [0, -99999]),
+    ("non-negative integer or `-1`", "integer", [0, 7, -1], [-2]),
+    ("float in (0, 1]", "float", [1.0, 0.5], [0, 1.5]),
+    ("1 ≤ integer ≤ 5000", "integer", [1, 5000], [0, 5001]),
+    ("`auto` or a positive integer", "integer", ["auto", 3], [0, "always"]),
+    ("`uniform`, `normal` or `constant`", "string", ["normal"], ["gaussian"]),
+])
+def test_valid_values_text_is_read_as_a_constraint(text, type_, good, bad):
+    from macros.valid_values import parse
+
+    constraint = parse(text, type_)
+    assert constraint is not None
+    assert all(constraint.allows(v) for v in good), [v for v in good if not constraint.allows(v)]
+    assert not any(constraint.allows(v) for v in bad), [v for v in bad if constraint.allows(v)]
+
+
+@pytest.mark.parametrize("text", ["positive integer; AWS suggests a value between 10 and 20", "comma-separated epoch numbers, for example `10, 20`", "float"])
+def test_valid_values_that_state_no_sure_limit_are_left_unchecked(text):
+    from macros.valid_values import parse
+
+    assert parse(text, "float") is None
