@@ -37,6 +37,8 @@ PAGE_TYPES = {
     "pipeline": "/pipelines/real-time-layer/",
     "comparison": "/compare/algorithms/",
     "concept": "/concepts/f1-score/",
+    "capability": "/services/sagemaker-serverless-inference/",
+    "exam": "/exams/mla-c02/",
 }
 
 
