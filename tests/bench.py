@@ -77,7 +77,11 @@ def synthetic_data(dest: Path, factor: int = 10) -> Path:
         for path in sorted(folder.glob("*.yml")):
             doc = yaml.safe_load(path.read_text())
             for copy in range(2, factor + 1):
-                clone = dict(doc, name=f"{doc['name']} (copy {copy})")
+                # Names and aliases must stay unique across the catalogue, as the check demands.
+                clone = dict(doc, name=f"{doc['name']} (copy {copy})",
+                             aliases=[f"{a} (copy {copy})" for a in doc.get("aliases", [])])
+                if doc.get("former_names"):
+                    clone["former_names"] = [dict(f, name=f"{f['name']} (copy {copy})") for f in doc["former_names"]]
                 (folder / f"{path.stem}-copy-{copy}.yml").write_text(yaml.safe_dump(clone, allow_unicode=True, sort_keys=False))
     return data
 
