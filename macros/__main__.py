@@ -33,9 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _generate(out: Path, quiet: bool = False) -> int:
     start = time.monotonic()
+    from .diagrams import DiagramError
+
     try:
         result = generate(out)
-    except GenerationError as err:
+    except (GenerationError, DiagramError) as err:
         print(f"generate: {err}", file=sys.stderr)
         return 2
     if result.problems:

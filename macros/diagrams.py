@@ -50,7 +50,9 @@ def dot_source(pipe: Pipeline, catalog: Catalog, href) -> str:
     """The Graphviz source of a pipeline. `href(service_id)` gives a box's link."""
     import graphviz
 
-    g = graphviz.Digraph(name=pipe.name, format="svg")
+    # The graph's name is never shown (the SVG gets our own title); a fixed one keeps
+    # text from data out of the DOT source's structure.
+    g = graphviz.Digraph(name="pipeline", format="svg")
     g.attr(rankdir=pipe.direction if pipe.direction in ("LR", "TD") else "LR", bgcolor="transparent",
            nodesep="0.35", ranksep="0.45", pad="0.1")
     if g.graph_attr.get("rankdir") == "TD":
