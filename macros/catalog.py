@@ -185,7 +185,9 @@ def _check_algorithm(algo: Algorithm, problem) -> list[Problem]:
     for i, hp in enumerate(algo.hyperparameters):
         where = f"hyperparameters[{i}]"
         constraint = parse(hp.valid_values, hp.type)
-        if constraint is not None and hp.default is not None and hp.aws_inconsistency is None and not constraint.allows(hp.default):
+        # A numeric hyperparameter's text default is judged by the type check below.
+        judged = hp.default is not None and not (hp.type in ("integer", "float") and isinstance(hp.default, str))
+        if constraint is not None and judged and hp.aws_inconsistency is None and not constraint.allows(hp.default):
             problem(f"{where}.default", f"expected {constraint.describe()}, as valid_values says ({describe(hp.valid_values)}); got {describe(hp.default)}",
                     "if AWS's page really states both, say so in aws_inconsistency")
         if hp.required and hp.default is not None:
