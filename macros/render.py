@@ -79,7 +79,7 @@ def md(text: Any) -> str:
     text = str(text)
     from .models import unsafe_link
 
-    while unsafe_link(text) is not None:
+    if unsafe_link(text) is not None:
         text = text.replace("](", "]\\(").replace("[", "\\[")
     out, pos = [], 0
     for m in _CODE_SPAN.finditer(text):

@@ -31,8 +31,10 @@ class Constraint:
         words = {w.lower() for w in self.words}
         if str(value).lower().strip('"') in words:
             return True
-        if not self.numeric or isinstance(value, bool):
-            return not self.numeric and False or isinstance(value, bool)
+        if not self.numeric:
+            return False  # only the listed words are allowed
+        if isinstance(value, bool):
+            return True  # true/false for a number is the type check's business
         if isinstance(value, str):
             try:
                 value = float(value)

@@ -167,9 +167,9 @@ def time_to_first_results(browser_context, base: str, runs: int = 7, query: str 
     return statistics.median(samples), samples
 
 
-def search_bytes_before_use(browser_context, base: str) -> int:
-    """Bytes (gzip, as a compressing host sends them) of search files a cold page fetches
-    before the reader touches the search box."""
+def search_fetches_before_use(browser_context, base: str) -> dict[str, int]:
+    """Search files a cold page fetches before the reader touches the search box: URL ->
+    bytes as a compressing host (gzip) sends them."""
     import gzip
 
     page = browser_context.new_page()
@@ -186,4 +186,8 @@ def search_bytes_before_use(browser_context, base: str) -> int:
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     page.close()
-    return sum(size for url, size in sizes.items() if "search" in url.lower() or "lunr" in url.lower() or "minisearch" in url.lower())
+    return {url: size for url, size in sizes.items() if any(w in url.lower() for w in ("search", "lunr", "minisearch"))}
+
+
+def search_bytes_before_use(browser_context, base: str) -> int:
+    return sum(search_fetches_before_use(browser_context, base).values())

@@ -10,11 +10,9 @@
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
-from searchbench import load_queries, misses, open_search, report, run_benchmark, scores, by_group, type_query, worker_rankings
+from searchbench import by_group, load_queries, misses, open_search, report, run_benchmark, scores, search_fetches_before_use, type_query, worker_rankings
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -114,24 +112,15 @@ def test_keyboard_search_opens_the_result_and_highlights_the_words(offline_page,
 
 def test_search_data_is_fetched_only_when_the_reader_searches(browser, real_url):
     context = browser.new_context()
-    page = context.new_page()
-    fetched: dict[str, int] = {}
-
-    def record(response):
-        try:
-            fetched[response.url] = len(gzip.compress(response.body(), 6))
-        except Exception:  # noqa: BLE001 - redirects have no body
-            pass
-
-    page.on("response", record)
-    page.goto(real_url + "/services/")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
-    search_bytes = sum(size for url, size in fetched.items() if "search" in url or "minisearch" in url)
+    fetched = search_fetches_before_use(context, real_url)
     assert not any("atlas-index" in url for url in fetched), "the index loaded before anyone searched"
-    assert search_bytes <= 100 * 1024, search_bytes
+    assert sum(fetched.values()) <= 100 * 1024, fetched
+    page = context.new_page()
+    loaded: list[str] = []
+    page.on("response", lambda r: loaded.append(r.url))
+    page.goto(real_url + "/services/")
     open_search(page)
     page.locator(".md-search__input").press_sequentially("feature store")
     page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=15000)
-    assert any("atlas-index" in url for url in fetched)
+    assert any("atlas-index" in url for url in loaded)
     context.close()
