@@ -176,6 +176,8 @@ def main() -> None:
         plain_s = build(tmp / "plain-site", config=plain_config)
         index_raw = (site / "search" / "atlas-index.js").read_bytes()
         index_bytes, index_gzip = len(index_raw), len(gzip.compress(index_raw, 6))
+        quick_raw = (site / "search" / "atlas-quick.js").read_bytes()
+        quick_bytes, quick_gzip = len(quick_raw), len(gzip.compress(quick_raw, 6))
         stock_site = tmp / "stock-site"
         build(stock_site, search="stock")
 
@@ -188,7 +190,8 @@ def main() -> None:
         print(f"per-page ratio 10x/real: {big_ms / real_ms:.2f}  (goal <= 1.2)")
         print(f"plain Material:   {plain_s:6.2f} s  {real_pages:5d} pages  {plain_ms:6.1f} ms/page")
         print(f"ours / plain Material per page: {real_ms / plain_ms:.2f}x  (goal <= 1.5x)")
-        print(f"search index (loaded on first use only): {index_bytes / 1024:.0f} KiB ({index_gzip / 1024:.0f} KiB gzip)")
+        print(f"search, quick index (fetched once the page is idle): {quick_bytes / 1024:.0f} KiB ({quick_gzip / 1024:.0f} KiB gzip)")
+        print(f"search, full index (fetched on first use): {index_bytes / 1024:.0f} KiB ({index_gzip / 1024:.0f} KiB gzip)")
 
         server, base = serve(site, compress=True)
         stock_server, stock_base = serve(stock_site, compress=True)
@@ -205,22 +208,25 @@ def main() -> None:
                 results = {}
                 for label, base_url in (("ours", base), ("stock", stock_base)):
                     context = browser.new_context()
-                    median, samples = time_to_first_results(context, base_url)
+                    first = time_to_first_results(context, base_url)
                     before = search_bytes_before_use(context, base_url)
                     page = context.new_page()
                     outcomes = run_benchmark(page, base_url)
-                    results[label] = (median, samples, before, outcomes)
+                    results[label] = (first, before, outcomes)
                     context.close()
-                for label, (median, samples, before, outcomes) in results.items():
-                    print(f"{label:5s}: time to first results, median of {len(samples)} cold loads: {median:.0f} ms "
-                          f"(runs: {', '.join(f'{x:.0f}' for x in samples)}); search data fetched before first use: "
-                          f"{before / 1024:.1f} KiB gzip")
-                print(f"ratio stock / ours (time to first results): {results['stock'][0] / results['ours'][0]:.1f}x  (goal: ours <= 300 ms)")
+                print("   time to first results: a cold page loads, the reader types 'xgboost' at once; "
+                      "from the load event to the first result on screen")
+                for label, (first, before, outcomes) in results.items():
+                    print(f"{label:5s}: median of {len(first.samples)} cold loads {first.from_load:.0f} ms "
+                          f"(runs: {', '.join(f'{x:.0f}' for x in first.samples)}; from navigation start "
+                          f"{first.from_navigation:.0f} ms); search data fetched before first use: {before / 1024:.1f} KiB gzip")
+                print(f"ratio stock / ours (time to first results): {results['stock'][0].from_load / results['ours'][0].from_load:.1f}x  "
+                      "(goal: ours <= 300 ms)")
                 for label in results:
                     print(f"-- {label}: benchmark per group (goal: hit@3 >= 95% in every group, identifiers hit@1 >= 90%)")
-                    print(report(results[label][3], "   "))
+                    print(report(results[label][2], "   "))
                 print("-- ours: misses (top 3)")
-                for miss in misses(results["ours"][3]):
+                for miss in misses(results["ours"][2]):
                     print("   ", miss)
                 browser.close()
             if not args.no_lighthouse:

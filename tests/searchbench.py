@@ -59,8 +59,19 @@ async ([queries, limit]) => {
   worker.postMessage({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
   await ready
   const out = []
+  // Our worker may answer from its quick index first and again from the full one; it
+  // says which query an answer is for and whether a fuller one follows. The theme's
+  // worker says neither: its one answer is final.
+  const answer = q => new Promise(resolve => {
+    waiting = msg => {
+      if (msg.type !== 3) return
+      if (msg.data.query !== undefined && (msg.data.query !== q || msg.data.partial)) return
+      waiting = null
+      resolve(msg)
+    }
+  })
   for (const q of queries) {
-    const result = next(3)
+    const result = answer(q)
     worker.postMessage({ type: 2, data: q })
     const msg = await result
     out.push(msg.data.items.slice(0, limit).map(group => new URL(group[0].location, base).href))
@@ -115,6 +126,16 @@ def misses(outcomes: list[Outcome], top: int = 3) -> list[str]:
 
 # --- the search box, as a reader uses it ---------------------------------------------
 
+def wait_for_full_index(page) -> None:
+    """Type a query and wait until the worker has loaded its full index (it says "full" on
+    the "atlas-search" channel), so every later answer is final at once."""
+    page.evaluate("""() => { window.__atlasFull = false
+        new BroadcastChannel("atlas-search").onmessage = ev => { if (ev.data === "full") window.__atlasFull = true } }""")
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially("sagemaker")
+    page.wait_for_function("() => window.__atlasFull", timeout=30000)
+
+
 def open_search(page) -> None:
     if page.locator(".md-search__input").is_hidden():
         page.locator("label.md-header__button[for=__search]").click()
@@ -151,20 +172,44 @@ def type_query(page, query: str, base: str, limit: int = 10) -> list[str]:
     return [site_path(h, base) for h in hrefs[:limit]]
 
 
-def time_to_first_results(browser_context, base: str, runs: int = 7, query: str = "xgboost") -> tuple[float, list[float]]:
-    """Median milliseconds from navigation start to the first search result on screen, in a
-    fresh page each run (the page, the worker and the search data all loaded cold)."""
-    samples = []
+_FIRST_RESULT_CLOCK = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector(".md-search-result__list > .md-search-result__item")) {
+    window.__atlasFirstResult = performance.now()
+    observer.disconnect()
+  }
+}).observe(document, { subtree: true, childList: true })
+"""
+
+
+@dataclass
+class FirstResults:
+    from_load: float
+    """Median milliseconds from the page's load event to the first result on screen."""
+    from_navigation: float
+    """The same, counted from the start of navigation (includes loading the page)."""
+    samples: list[float]
+
+
+def time_to_first_results(browser_context, base: str, runs: int = 9, query: str = "xgboost") -> FirstResults:
+    """A fresh page each run (the page, the worker and the search data all load cold): as
+    soon as the page has loaded, open the search box and type; the clock stops when the
+    first result is on screen. Times come from the page's own clock (a MutationObserver),
+    so the test driver's polling adds nothing."""
+    from_load, from_nav = [], []
     for _ in range(runs):
         page = browser_context.new_page()
-        start = time.perf_counter()
+        page.add_init_script(_FIRST_RESULT_CLOCK)
         page.goto(base + "/algorithms/")
         open_search(page)
         page.locator(".md-search__input").press_sequentially(query)
-        page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=30000)
-        samples.append((time.perf_counter() - start) * 1000)
+        page.wait_for_function("() => window.__atlasFirstResult !== undefined", timeout=30000)
+        first, loaded = page.evaluate(
+            "() => [window.__atlasFirstResult, performance.getEntriesByType('navigation')[0].loadEventEnd]")
+        from_load.append(first - loaded)
+        from_nav.append(first)
         page.close()
-    return statistics.median(samples), samples
+    return FirstResults(statistics.median(from_load), statistics.median(from_nav), from_load)
 
 
 def search_fetches_before_use(browser_context, base: str) -> dict[str, int]:

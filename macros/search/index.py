@@ -1,8 +1,14 @@
 """Search documents from the catalog (pure): what each result is and what it is found by.
 
-The documents are written to `search/atlas-index.js` as one JavaScript assignment, so the
-same file loads with `importScripts` in a web worker, in the iframe-based worker the
-offline bundle uses from file://, and with a <script> tag in tests.
+The search ships in two files, each one JavaScript assignment, so it loads with
+`importScripts` in a web worker, in the iframe-based worker the offline bundle uses from
+file://, and with a <script> tag in tests:
+
+- `search/atlas-quick.js`: the names, tasks, identifiers and compared things of every
+  document (no body text, no previews), about a quarter of the whole; the worker loads it
+  first when the reader reaches for the search box, so the first results come fast;
+- `search/atlas-index.js`: every field and the result previews; it replaces the quick
+  index as soon as it has loaded, and the open query is answered again.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ from ..catalog import Catalog
 from ..render import hp_anchor, metric_anchor, page_path
 
 INDEX_PATH = "search/atlas-index.js"
+QUICK_PATH = "search/atlas-quick.js"
+QUICK_FIELDS = ["t", "n", "q", "i", "c"]
+"""The fields of the quick index: everything but the body text (x)."""
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`>#]|\{[^}]*\}")
@@ -174,15 +183,17 @@ def _compared(catalog: Catalog, e) -> list[str]:
 
 def _algorithm_rows(a, url: str) -> list[dict]:
     rows = []
+    # A row's other name is its identifier as written: its parts ("weight", "decay") are
+    # found anyway (the tokenizer splits at joiners), but only `weight_decay` typed as such
+    # is this row's exact name; "weight decay" is a concept's.
     for hp in a.hyperparameters:
-        parts = " ".join(p for p in re.split(r"[_\-.]", hp.name) if p)
         default = "" if hp.default is None else f" Default: {hp.default}."
         rows.append(_doc(f"{url}#{hp_anchor(hp.name)}", f"{hp.name} ({a.name} hyperparameter)", "Hyperparameter",
                          plain(f"{'Required' if hp.required else 'Optional'} {hp.type}. Valid values: {hp.valid_values}.{default} {hp.description}"),
-                         names=[parts], ids=[hp.name], boost=0.9))
+                         names=[hp.name], ids=[hp.name], boost=0.9))
     for m in a.tuning.metrics:
         rows.append(_doc(f"{url}#{metric_anchor(m.name)}", f"{m.name} ({a.name} tuning metric)", "Tuning metric",
-                         plain(f"{m.direction.capitalize()}. {m.description}"), ids=[m.name], boost=0.9))
+                         plain(f"{m.direction.capitalize()}. {m.description}"), names=[m.name], ids=[m.name], boost=0.9))
     return rows
 
 
@@ -222,9 +233,9 @@ def hand_written_documents(pages: dict[str, dict], offline: bool) -> list[dict]:
 PREVIEW_CHARS = 280
 
 
-def serialised_index(docs: list[dict]) -> str:
-    """MiniSearch's serialised index of the documents, built by Node with the same
-    tokenizer the browser uses (macros/search/build_index.js)."""
+def serialised_indexes(docs: list[dict]) -> dict[str, Any]:
+    """MiniSearch's serialised indexes of the documents, {"full": ..., "quick": ...},
+    built by Node with the same tokenizer the browser uses (macros/search/build_index.js)."""
     import shutil
     import subprocess
     from pathlib import Path
@@ -233,27 +244,41 @@ def serialised_index(docs: list[dict]) -> str:
     if node is None:
         raise RuntimeError("node is not installed: the search index is built with Node.js (see README)")
     script = Path(__file__).with_name("build_index.js")
-    result = subprocess.run([node, str(script)], input=json.dumps(docs, ensure_ascii=False), capture_output=True,
-                            text=True, encoding="utf-8", timeout=300)
+    result = subprocess.run([node, str(script)], input=json.dumps({"docs": docs, "quick": QUICK_FIELDS}, ensure_ascii=False),
+                            capture_output=True, text=True, encoding="utf-8", timeout=300)
     if result.returncode != 0:
         raise RuntimeError("building the search index failed: " + result.stderr.strip()[-2000:])
-    return result.stdout
+    return json.loads(result.stdout)
 
 
-def index_script(docs: list[dict], glossary: dict[str, str] | None = None) -> str:
-    shown = []
+def _script(variable: str, payload: dict, literal: bool = False) -> str:
+    """`self.<variable>=JSON.parse("<the JSON as a string>");`, or with `literal` the JSON
+    itself as the value (smaller: no quotes escaped). The worker fetches either as text and
+    parses the JSON; only from file:// does it run the script. "</" never appears raw, so
+    either file is safe in a <script>."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    if literal:
+        return f"self.{variable}={text};\n"
+    # A JSON string handed to JSON.parse runs several times faster than an object literal.
+    return f"self.{variable}=JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
+
+
+def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None) -> dict[str, str]:
+    """Site path -> script, for the full index and the quick one."""
+    shown, quick = [], []
     for d in docs:
         s = {k: d[k] for k in ("u", "t", "k", "b", "n") if k in d}
         text = d.get("x", "")
         s["p"] = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
         shown.append(s)
-    index = serialised_index(docs)
-    payload = ('{"version":1,"docs":' + json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
-               + ',"glossary":' + json.dumps(glossary or {}, ensure_ascii=False, separators=(",", ":"))
-               + ',"index":' + index + "}")
-    # A JSON string handed to JSON.parse loads several times faster than the same data
-    # as an object literal; "</" never appears raw, so the file is safe in a <script>.
-    return "self.__atlasSearch=JSON.parse(" + json.dumps(payload, ensure_ascii=False).replace("</", "<\\/") + ");\n"
+        quick.append({k: d[k] for k in ("u", "t", "k", "b") if k in d})
+    indexes = serialised_indexes(docs)
+    glossary = glossary or {}
+    return {
+        INDEX_PATH: _script("__atlasSearch", {"version": 1, "docs": shown, "glossary": glossary, "index": indexes["full"]}),
+        QUICK_PATH: _script("__atlasQuick", {"version": 1, "quick": True, "docs": quick, "glossary": glossary, "index": indexes["quick"]},
+                            literal=True),
+    }
 
 
 def read_front_matter(text: str) -> tuple[dict, str]:
@@ -268,11 +293,11 @@ def read_front_matter(text: str) -> tuple[dict, str]:
 
 
 def search_files(catalog: Catalog, offline: bool, hand_written: dict[str, str]) -> dict[str, str]:
-    """The site files the search needs: its documents as `search/atlas-index.js`."""
+    """The site files the search needs: the full and the quick index."""
     pages = {}
     for src, text in hand_written.items():
         meta, body = read_front_matter(text)
         pages[src] = {"meta": meta, "body": body}
     docs = documents(catalog, offline) + hand_written_documents(pages, offline)
     glossary = {abbr: plain(entry.expansion) for abbr, entry in catalog.glossary.items()}
-    return {INDEX_PATH: index_script(docs, glossary)}
+    return index_scripts(docs, glossary)

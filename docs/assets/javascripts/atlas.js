@@ -146,6 +146,16 @@
     try { new BroadcastChannel("atlas-search").postMessage("warm"); } catch (err) { /* file:// */ }
   });
 
+  // Once the page has loaded and the browser is idle, let the worker fetch the quick
+  // index (under the budget of search data fetched before first use), so the first
+  // query needs only the engine's code.
+  window.addEventListener("load", function () {
+    var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
+    later(function () {
+      try { new BroadcastChannel("atlas-search").postMessage("idle"); } catch (err) { /* file:// */ }
+    });
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(onPage);
   } else if (document.readyState === "loading") {

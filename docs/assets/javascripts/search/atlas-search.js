@@ -15,11 +15,12 @@
   "use strict"
 
   // Words that never decide a ranking: English function words, and the words nearly
-  // every page of this site holds ("aws", "amazon", "service", "data").
+  // every page of this site holds ("aws", "amazon", "service", "data"). "Who" is not one
+  // of them here: "who called this API" is an auditing question.
   var STOP = new Set((
     "a an and are as at be but by can do does for from how i if in into is it its me my " +
     "of on or so than that the their them then there these they this to use used using " +
-    "was we what when where which who why will with without you your should need needs " +
+    "was we what when where which why will with without you your should need needs " +
     "want best good way ways get aws amazon service services data vs versus between").split(" "))
 
   var SPLIT = /[\s,;()\[\]{}"'!?<>|=+*`~^\u2018\u2019\u201c\u201d\u2013\u2014\u2026]+/
@@ -28,12 +29,14 @@
 
   // A light plural fold, applied alike to the index and the query: "endpoints" and
   // "endpoint" are one term. Identifiers (anything with a digit or a joiner) stay as typed.
+  // The "-ify" family folds too: "classify", "classifies", "classified", "classifier",
+  // "classification" are one term (a need says "classify", a page "classification").
   function fold(term) {
     if (/[0-9._:\/@-]/.test(term) || term.length <= 4) return term
-    if (/ies$/.test(term)) return term.slice(0, -3) + "y"
-    if (/(ss|us|is|ous)$/.test(term)) return term
-    if (/s$/.test(term)) return term.slice(0, -1)
-    return term
+    if (/ies$/.test(term)) term = term.slice(0, -3) + "y"
+    else if (/(ss|us|is|ous)$/.test(term)) return term
+    else if (/s$/.test(term)) term = term.slice(0, -1)
+    return term.replace(/(ification|ifier|ified|ifying)$/, "ify")
   }
 
   // Whole tokens first (`ml.p3.2xlarge`, `scale_pos_weight`, `validation:rmse`), then
@@ -72,10 +75,13 @@
 
   var COMPARING = /(^|\s)(vs\.?|versus|compared?|comparison|differences?)(\s|$)/i
 
-  // Names compare without case, punctuation or "Amazon"/"AWS" in front.
+  // Names compare without case, punctuation or "Amazon"/"AWS" in front; the joiners
+  // inside an identifier count ("weight decay" is a concept's name, `weight_decay` a
+  // hyperparameter's, and `validation:rmse` a metric's).
   function normalName(text) {
-    return String(text).toLowerCase().replace(/[^a-z0-9]+/g, " ").replace(/^(amazon|aws) /, "").trim()
-      .split(" ").map(fold).join(" ")
+    return String(text).toLowerCase().replace(/[^a-z0-9_.:]+/g, " ")
+      .replace(/(^|\s)[_.:]+|[_.:]+(?=\s|$)/g, "$1").replace(/^(amazon|aws) /, "").trim()
+      .split(/\s+/).map(fold).join(" ")
   }
 
   var FIELDS = ["t", "n", "q", "i", "c", "x"]
@@ -164,10 +170,10 @@
     return (start > 0 ? "… " : "") + out + (start + size < text.length ? " …" : "")
   }
 
-  function indexOptions() {
+  function indexOptions(fields) {
     return {
       idField: "u",
-      fields: FIELDS,
+      fields: fields || FIELDS,
       storeFields: [],
       tokenize: function (text) { return tokenize(text, true) },
       processTerm: processTerm,
@@ -176,15 +182,57 @@
   }
 
   // At build time (macros/search/build_index.js, under Node): documents -> the
-  // serialised index that search/atlas-index.js ships, so no browser builds it.
-  function build(docs, MiniSearchImpl) {
+  // serialised index that search/atlas-index.js (all fields) or search/atlas-quick.js
+  // (some) ships, so no browser builds it. The document ids are the documents' URLs in
+  // order; create() restores them, so they are not shipped twice.
+  function build(docs, MiniSearchImpl, fields, compact) {
     var MS = MiniSearchImpl || root.MiniSearch
-    var ms = new MS(indexOptions())
+    var ms = new MS(indexOptions(fields))
     ms.addAll(docs)
-    return ms.toJSON()
+    var json = ms.toJSON()
+    delete json.documentIds
+    if (compact) json.index = json.index.map(compactEntry)
+    return json
   }
 
-  // data: { docs: [{u, t, k, p, b}], index: <MiniSearch.toJSON()> }
+  // The compact form of one index entry, for the quick index (it is fetched before the
+  // reader searches, so every kilobyte counts): [term, {field: {doc: count}}] ->
+  // [term, [field, doc gaps, counts unless all 1], ...]. Gzip halves gaps better than ids.
+  function compactEntry(entry) {
+    var out = [entry[0]]
+    Object.keys(entry[1]).forEach(function (field) {
+      var postings = entry[1][field]
+      var ids = Object.keys(postings).map(Number).sort(function (a, b) { return a - b })
+      var gaps = [], counts = [], prev = 0, ones = true
+      ids.forEach(function (id) {
+        gaps.push(id - prev); prev = id
+        counts.push(postings[id]); if (postings[id] !== 1) ones = false
+      })
+      out.push(ones ? [Number(field), gaps] : [Number(field), gaps, counts])
+    })
+    return out
+  }
+
+  // The compact entries straight into the index's own maps: the quick index must be ready
+  // at once. (Uses MiniSearch's internal `_index`, a radix tree of term -> field -> doc ->
+  // count; MiniSearch is pinned, and its loadJS builds the same structure.)
+  function loadCompact(ms, entries) {
+    for (var e = 0; e < entries.length; e++) {
+      var entry = entries[e], fields = new Map()
+      for (var f = 1; f < entry.length; f++) {
+        var spec = entry[f], gaps = spec[1], counts = spec[2], postings = new Map(), id = 0
+        for (var k = 0; k < gaps.length; k++) {
+          id += gaps[k]
+          postings.set(id, counts ? counts[k] : 1)
+        }
+        fields.set(spec[0], postings)
+      }
+      ms._index.set(entry[0], fields)
+    }
+  }
+
+  // data: { docs: [{u, t, k, p, b}], index: <MiniSearch.toJSON() without documentIds> }
+  // The index's own field list says which fields it holds (the quick one has no text).
   function create(data, MiniSearchImpl) {
     var MS = MiniSearchImpl || root.MiniSearch
     var docs = data.docs
@@ -194,7 +242,16 @@
       d.names = [d.t].concat(d.n ? d.n.split(" · ") : []).map(normalName)
       byUrl.set(d.u, d)
     }
-    var ms = MS.loadJS(data.index, indexOptions())
+    if (!data.index.documentIds) {
+      var ids = {}
+      for (var n = 0; n < docs.length; n++) ids[n] = docs[n].u
+      data.index.documentIds = ids
+    }
+    var entries = data.index.index
+    var compact = entries.length > 0 && Array.isArray(entries[0][1])
+    if (compact) data.index.index = []
+    var ms = MS.loadJS(data.index, indexOptions(Object.keys(data.index.fieldIds)))
+    if (compact) loadCompact(ms, entries)
     var count = data.index.documentCount || docs.length
     var abbreviations = {}
     Object.keys(data.glossary || {}).forEach(function (abbr) {
@@ -326,7 +383,7 @@
       return { terms: terms, pages: pages }
     }
 
-    return { search: search, size: docs.length }
+    return { search: search, size: docs.length, quick: !!data.quick }
   }
 
   root.AtlasSearch = { create: create, build: build, tokenize: tokenize, queryTerms: queryTerms, highlight: highlight }
