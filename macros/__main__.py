@@ -37,7 +37,7 @@ def _generate(out: Path, quiet: bool = False) -> int:
 
     try:
         result = generate(out)
-    except (GenerationError, DiagramError) as err:
+    except (GenerationError, DiagramError, RuntimeError) as err:
         print(f"generate: {err}", file=sys.stderr)
         return 2
     if result.problems:
@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{data_dir}: no such data directory", file=sys.stderr)
             return 2
         catalog, problems = load_catalog(data_dir, data_dir.resolve().parent)
+        if not problems:
+            from .math import formula_problems
+
+            problems = formula_problems(catalog)
         if problems:
             print(format_problems(problems), file=sys.stderr)
             return 1

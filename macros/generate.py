@@ -34,6 +34,8 @@ VENDORED = [
     ("tablesort/dist/tablesort.min.js", "assets/vendor/tablesort.min.js"),
     ("tablesort/dist/sorts/tablesort.number.min.js", "assets/vendor/tablesort.number.min.js"),
     ("iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js"),
+    # KaTeX's script draws the formulas of the self-test cards in the browser; concept
+    # pages carry formulas drawn at build time (macros/math.py) and need only the CSS.
     ("katex/dist/katex.min.js", "assets/vendor/katex/katex.min.js"),
     ("katex/dist/katex.min.css", "assets/vendor/katex/katex.min.css"),
     # KaTeX's stylesheet loads its fonts from fonts/ beside it; woff2 is enough for
@@ -157,6 +159,11 @@ def generate(out: Path = DEFAULT_OUT, data_dir: Path | None = None, settings: Se
     data_dir = Path(data_dir or os.environ.get("ATLAS_DATA_DIR") or root / "data")
     settings = settings or settings_from_env()
     catalog, problems = load_catalog(data_dir, data_dir.resolve().parent)
+    if problems:
+        return Result(problems)
+    from .math import formula_problems
+
+    problems = formula_problems(catalog)
     if problems:
         return Result(problems)
     files = site_files(catalog, settings, root)

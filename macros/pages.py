@@ -85,6 +85,13 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: boo
         from .tables import comparison_table, render_table
 
         context["table_md"] = render_table(comparison_table(catalog, link, entity_id), link)
+    if kind == "concepts":
+        from .math import formula_blocks
+
+        blocks = formula_blocks(catalog) if entity.formulas else {}
+        context["formula"] = lambda tex: blocks[" ".join(tex.split())]
+        if entity.formulas:
+            meta["math"] = True  # overrides/main.html links KaTeX's stylesheet on this page only
     if kind == "pipelines":
         from .render import built_link
 

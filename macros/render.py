@@ -219,13 +219,6 @@ class Linker:
         return " ".join(badges)
 
 
-def latex(text: Any) -> str:
-    """A formula for a $$ block: one line, and no character that Markdown could read as
-    HTML or as the end of the block (< and > become \\lt and \\gt, which KaTeX draws alike)."""
-    one_line = " ".join(str(text).split())
-    return one_line.replace("<", r"\lt ").replace(">", r"\gt ").replace("$", r"\$")
-
-
 def join_md(items: Any, sep: str = ", ") -> str:
     return sep.join(md(i) for i in items)
 
@@ -262,7 +255,6 @@ def environment() -> jinja2.Environment:
         number=number,
         yesno=yesno,
         join_md=join_md,
-        latex=latex,
         join_code=join_code,
         hp_anchor=hp_anchor,
         metric_anchor=metric_anchor,

@@ -49,10 +49,36 @@ def test_every_concept_named_by_the_issue_has_a_page_or_glossary_entry(real_site
 
 @pytest.mark.browser
 def test_formulas_render(offline_page, real_url):
+    """Concept pages carry formulas drawn at build time: KaTeX's markup with MathML for
+    screen readers, styled by its stylesheet, and no KaTeX script runs."""
     offline_page.goto(f"{real_url}/concepts/f1-score/")
-    offline_page.wait_for_selector(".arithmatex[data-atlas-state=drawn] .katex", timeout=20000)
+    formulas = offline_page.locator("article .atlas-formula .katex-display")
+    assert formulas.count() == len(CATALOG.entities["concepts"]["f1-score"].formulas)
+    assert offline_page.locator("article .atlas-formula math annotation").first.text_content().startswith("F_1")
+    # The stylesheet applied: KaTeX hides its MathML visually and lays out fractions.
+    assert offline_page.locator("article .katex-mathml").first.evaluate("e => getComputedStyle(e).position") == "absolute"
+    assert offline_page.locator("article .katex .mfrac").count() > 0
     assert offline_page.locator(".katex-error").count() == 0
-    assert offline_page.blocked == []
+    assert offline_page.evaluate("() => !window.katex && ![...document.scripts].some(s => /katex/.test(s.src))")
+    assert offline_page.blocked == [] and not offline_page.js_errors
+
+
+def test_a_formula_katex_cannot_draw_is_one_problem_line(tmp_path):
+    import yaml
+
+    from conftest import make_data
+    from macros.generate import generate
+
+    data = make_data(tmp_path)
+    path = data / "concepts" / "idea.yml"
+    concept = yaml.safe_load(path.read_text())
+    concept["formulas"].append({"name": "Broken", "latex": "\\frac{1}{"})
+    path.write_text(yaml.safe_dump(concept, sort_keys=False))
+    result = generate(tmp_path / "out", data)
+    lines = [str(p) for p in result.problems]
+    assert len(lines) == 1, lines
+    assert "concepts/idea.yml" in lines[0] and "formulas[1].latex" in lines[0] and "KaTeX" in lines[0], lines
+    assert not (tmp_path / "out" / "docs").exists()
 
 
 def test_abbreviations_have_tooltips_on_every_kind_of_page(real_site):
@@ -70,11 +96,26 @@ def test_glossary_page_lists_every_entry(real_site):
 
 
 @pytest.mark.browser
-def test_abbreviation_tooltip_on_focus(offline_page, real_url):
-    offline_page.goto(f"{real_url}/concepts/imbalanced-data/")
-    abbr = offline_page.locator("article abbr[title]").first
-    abbr.focus()
-    assert offline_page.evaluate("document.activeElement.tagName") == "ABBR"
+def test_abbreviation_tooltip_on_focus_and_hover(offline_page, real_url):
+    offline_page.goto(f"{real_url}/algorithms/xgboost/")
+    abbrs = offline_page.locator("article abbr[title]")
+    # A handle, not a locator: the tooltip takes the title off the element it shows for.
+    first = abbrs.first.element_handle()
+    text, expansion = first.text_content(), first.get_attribute("title")
+    # Only the first occurrence of each abbreviation is a tab stop.
+    stops = offline_page.eval_on_selector_all("article abbr[tabindex]", "els => els.map(e => e.textContent)")
+    assert len(stops) == len(set(stops)) and text in stops
+    assert abbrs.count() > len(stops)
+    first.focus()
+    tip = offline_page.locator("#atlas-tooltip")
+    assert tip.is_visible() and tip.text_content() == expansion
+    assert first.get_attribute("aria-describedby") == "atlas-tooltip"
+    offline_page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    # Any occurrence shows it on hover, the focusable ones or not.
+    offline_page.locator("article abbr:not([tabindex])").first.hover()
+    assert tip.is_visible() and tip.text_content()
+    assert not offline_page.js_errors
 
 
 def test_exam_pages_list_entities_by_domain_and_pages_show_badges(real_site):

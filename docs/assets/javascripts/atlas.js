@@ -113,10 +113,74 @@
     });
   }
 
-  // Abbreviations carry their expansion in a title; make them reachable by keyboard so
-  // the theme's tooltip shows on focus as well as on hover.
+  // --- abbreviation tooltips ------------------------------------------------------
+  // Every abbreviation carries its expansion in a title. One tooltip element serves them
+  // all, through listeners on the document: nothing is set up per abbreviation, so a page
+  // with 150 of them costs no more than a page with one. The first occurrence of each
+  // abbreviation on a page is reachable by keyboard (not all 150: that many tab stops
+  // would bury the links); hover or tap shows any of them.
+  var tip = null, tipFor = null;
+
+  function showTip(abbr) {
+    var text = abbr.getAttribute("data-atlas-title") || abbr.getAttribute("title");
+    if (!text) return;
+    if (abbr.hasAttribute("title")) {
+      // The browser's own tooltip would show the same text a second time.
+      abbr.setAttribute("data-atlas-title", text);
+      abbr.removeAttribute("title");
+    }
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "atlas-tooltip";
+      tip.className = "atlas-tooltip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = text;
+    tip.hidden = false;
+    var box = abbr.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    tip.style.left = left + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    abbr.setAttribute("aria-describedby", tip.id);
+    tipFor = abbr;
+  }
+
+  function hideTip() {
+    if (tip) tip.hidden = true;
+    if (tipFor) tipFor.removeAttribute("aria-describedby");
+    tipFor = null;
+  }
+
+  function abbrOf(target) {
+    return target && target.closest ? target.closest("article abbr[title], article abbr[data-atlas-title]") : null;
+  }
+
+  document.addEventListener("mouseover", function (ev) {
+    var abbr = abbrOf(ev.target);
+    if (abbr && abbr !== tipFor) showTip(abbr);
+    else if (!abbr && tipFor && tipFor !== document.activeElement) hideTip();
+  });
+  document.addEventListener("focusin", function (ev) {
+    var abbr = abbrOf(ev.target);
+    if (abbr) showTip(abbr); else hideTip();
+  });
+  document.addEventListener("focusout", function (ev) { if (abbrOf(ev.target)) hideTip(); });
+  document.addEventListener("click", function (ev) {
+    var abbr = abbrOf(ev.target);
+    if (abbr) showTip(abbr); else hideTip();
+  });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") hideTip(); });
+  window.addEventListener("scroll", function () { if (tipFor && tipFor !== document.activeElement) hideTip(); }, { passive: true });
+
   function setUpAbbreviations() {
-    document.querySelectorAll("article abbr[title]:not([tabindex])").forEach(function (abbr) {
+    hideTip();
+    var seen = {};
+    document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+      var key = abbr.textContent;
+      if (seen[key]) return;
+      seen[key] = true;
       abbr.setAttribute("tabindex", "0");
     });
   }
