@@ -179,6 +179,9 @@ def generated_pages(catalog: Catalog, directory_urls: bool = True) -> list[Gener
     if catalog.glossary:
         pages.append(glossary_page(catalog))
     pages += selftest_pages(catalog)
+    from .choosers.page import chooser_pages
+
+    pages += chooser_pages(catalog, directory_urls)
     for kind in TEMPLATES:
         if not catalog.entities[kind]:
             continue
@@ -248,6 +251,10 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
             entries += [{html.escape(e.name): page_path(kind, i)} for i, e in entities]
         sections[kind] = entries
     sections["self-test"] = study_nav(catalog)
+    if catalog.choosers:
+        from .choosers.page import chooser_nav
+
+        sections["choosers"] = chooser_nav(catalog)
     sections["changes"] = "changes.md"
     if catalog.glossary:
         sections["glossary"] = "glossary.md"
