@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ..models import LocalId, Model, Name, Source, Summary, Text, LongText
+from ..models import LocalId, LongText, Model, Name, Source, Summary, Task, Text
 
 
 class Require(Model):
@@ -64,5 +64,7 @@ class Chooser(Model):
     """Comparison pages to read when the data leaves several candidates."""
     advice: list[Advice] = []
     exam_tips: list[Text] = []
+    tasks: list[Task] = []
+    """The needs the chooser answers, in a student's words; search weighs them."""
     nav_title: Name
     """The chooser's title in the navigation."""

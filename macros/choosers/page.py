@@ -125,7 +125,7 @@ def form_html(chooser_id: str, chooser: Chooser) -> str:
                          f'<label for="{e(input_id)}">{e(label)}</label></div>')
         lines.append("</div>")
         lines.append("</fieldset>")
-    lines.append('<p><button type="button" class="md-button atlas-chooser__reset" data-atlas-chooser-reset>Clear all answers</button></p>')
+    lines.append('<p><button type="button" class="atlas-chooser__reset" data-atlas-chooser-reset>Clear all answers</button></p>')
     lines.append("</form>")
     return "\n".join(lines)
 
