@@ -114,6 +114,15 @@ def test_a_shared_address_restores_an_inference_answer_with_one_pick(offline_pag
     assert sources and all(s.startswith("https://docs.aws.amazon.com/") for s in sources)
 
 
+def test_on_a_phone_nothing_is_wider_than_the_screen(browser, real_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(real_url + URL + "?problem=binary&hardware=gpu")
+    page.wait_for_selector("[data-atlas-chooser-ready]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
 def test_without_javascript_the_table_is_the_chooser(browser, real_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -136,6 +145,9 @@ def test_choosers_run_under_the_content_security_policy(browser, real_url):
     assert page.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
     assert shown(page)[0] == ["Amazon Kinesis Video Streams"]
     assert problems == []
+    # The Compare section of the navigation lists every chooser.
+    nav = page.eval_on_selector_all("nav.md-nav--primary a[href*='choose/']:not([href*='#'])", "els => els.map(e => e.textContent.trim())")
+    assert sorted(set(nav)) == sorted(ch.nav_title for ch in CATALOG.choosers.values())
     context.close()
 
 
