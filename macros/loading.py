@@ -163,6 +163,8 @@ def problems_from_validation(
             message = str(err.get("ctx", {}).get("error", err["msg"]))
         elif etype in _EXPECTED:
             message = f"{_EXPECTED[etype]}; got {describe(found)}"
+            if etype == "string_type" and isinstance(found, bool):
+                hint = "YAML reads an unquoted yes, no, on, off, true or false as true/false; put the text in quotes"
         else:
             message = f"{err['msg']}; got {describe(found)}"
         out.append(Problem(rel, message, kind=label, entity_id=entity_id, path=path, hint=hint))
