@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..catalog import Catalog
-from ..units import in_base, unit_of
+from ..units import in_base
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def fact(catalog: Catalog, kind: str, entity_id: str, req) -> Fact:
     limit = find_limit(entity, term)[0]
     have = in_base(limit.value, limit.unit)
     need = in_base(req.at_least, req.unit)
-    shown = f"{limit.name}: {_amount(limit.value)} {unit_of(limit.unit) and limit.unit.split()[0]}"
+    shown = f"{limit.name}: {_amount(limit.value)} {limit.unit.split()[0]}"
     if have >= need:
         return Fact(True, f"{shown}, at least the {_amount(req.at_least)} {req.unit} needed", limit.source)
     return Fact(False, f"{shown}, less than the {_amount(req.at_least)} {req.unit} needed", limit.source)

@@ -21,7 +21,7 @@ import json
 import re
 
 from ..catalog import Catalog
-from ..render import Linker, built_link, cell, front_matter, md, page_path, render
+from ..render import Linker, built_link, front_matter, page_path, render
 from ..tables import Cell, Table, link_cell, text_cell
 from .attributes import Fact
 from .evaluate import SHORTLIST, fact_table
