@@ -53,3 +53,13 @@ def define_env(env):  # pragma: no cover - exercised by the build tests
     def entity_table(kind: str) -> str:
         """Every entity of a kind with its summary."""
         return views.entity_table(state.get_catalog(), here(), kind)
+
+    @env.macro
+    def has_chooser(chooser_id: str) -> bool:
+        """Whether the data has this chooser (data/choosers/<id>.yml)."""
+        return chooser_id in state.get_catalog().choosers
+
+    @env.macro
+    def chooser_table() -> str:
+        """Every chooser, linked, with what it asks."""
+        return views.chooser_table(state.get_catalog(), here())

@@ -31,6 +31,9 @@ class Catalog:
     """Abbreviation as written -> its entry."""
     domain_members: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """'<exam id>/<n>' -> (kind, id) of the entities that carry that exam domain."""
+    choosers: dict[str, Any] = field(default_factory=dict)
+    """Chooser id -> its definition (data/choosers/, macros/choosers)."""
+    chooser_files: dict[str, str] = field(default_factory=dict)
 
     def get(self, kind: str, entity_id: str) -> Entity:
         return self.entities[kind][entity_id]
@@ -233,6 +236,15 @@ def _check_service(svc: Service, entities, problem) -> None:
         problem("status_date", f"a service whose status is '{svc.status}' needs the date it took effect")
     if svc.status != "active" and svc.status_source is None:
         problem("status_source", f"a service whose status is '{svc.status}' needs the AWS page that says so")
+    from .units import UNITS, unit_of
+
+    for i, limit in enumerate(svc.limits):
+        if limit.measure is None:
+            continue
+        if isinstance(limit.value, bool) or not isinstance(limit.value, (int, float)):
+            problem(f"limits[{i}].value", f"a limit with a measure needs a number (choosers compare it); got {describe(limit.value)}")
+        if unit_of(limit.unit) is None:
+            problem(f"limits[{i}].unit", f"a limit with a measure needs a unit whose first word is one of {', '.join(UNITS)}; got {describe(limit.unit)}")
     if svc.status == "active" and (svc.status_date or svc.status_note):
         problem("status", "status_date and status_note describe a status other than 'active'; set status")
 

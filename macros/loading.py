@@ -163,6 +163,8 @@ def problems_from_validation(
             message = str(err.get("ctx", {}).get("error", err["msg"]))
         elif etype in _EXPECTED:
             message = f"{_EXPECTED[etype]}; got {describe(found)}"
+            if etype == "string_type" and isinstance(found, bool):
+                hint = "YAML reads an unquoted yes, no, on, off, true or false as true/false; put the text in quotes"
         else:
             message = f"{err['msg']}; got {describe(found)}"
         out.append(Problem(rel, message, kind=label, entity_id=entity_id, path=path, hint=hint))
@@ -339,6 +341,13 @@ def load_catalog(data_dir: Path, root: Path | None = None):
     problems += found
     catalog, found = build_catalog(entities, files, vocab, broken, glossary, _rel(data_dir / "glossary.yml", root))
     problems += found
+    from .choosers.load import check_chooser, load_choosers
+
+    choosers, chooser_files, found = load_choosers(data_dir, root)
+    problems += found
+    for chooser_id, chooser in choosers.items():
+        problems += check_chooser(catalog, chooser_id, chooser, chooser_files[chooser_id], broken)
+    catalog.choosers, catalog.chooser_files = choosers, chooser_files
     # Stable sort by file keeps each file's problems in the order its fields were read.
     problems = sorted(dict.fromkeys(problems), key=lambda p: p.file)
     return (None if problems else catalog), problems

@@ -299,6 +299,20 @@ class Limit(Model):
     """The AWS page that states this value (the entity's general sources stay)."""
     read: dt.date
     """When that page was read for this value."""
+    measure: Annotated[str, Vocab("measures")] | None = None
+    """What the value measures, when choosers compare it across services (a term of
+    data/vocab/measures.yml); the value is then a number in a unit macros/choosers knows."""
+
+
+class Trait(Model):
+    """A yes/no fact about a service that choosers compare (data/vocab/service-traits.yml)."""
+
+    trait: Annotated[str, Vocab("service-traits")]
+    value: bool
+    note: Text | None = None
+    """What qualifies the answer, in a few words."""
+    source: AwsUrl
+    read: dt.date
 
 
 class Identifier(Model):
@@ -336,6 +350,7 @@ class Service(Entity):
     not_for: list[NotFor] = []
     features: Annotated[list[Feature], UniqueBy("name")] = []
     limits: Annotated[list[Limit], UniqueBy("name")] = []
+    traits: Annotated[list[Trait], UniqueBy("trait")] = []
     input_formats: list[Text] = []
     output_formats: list[Text] = []
     cost_model: Text | None = None
@@ -486,4 +501,6 @@ VOCABULARIES = (
     "service-categories",
     "deployment-models",
     "concept-categories",
+    "service-traits",
+    "measures",
 )

@@ -64,6 +64,7 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: boo
         pipelines=catalog.referrers(kind, entity_id, "pipelines"),
         domain_members=catalog.domain_members,
         capabilities=capabilities,
+        choosers=_choosers_of(catalog, kind, entity_id, path),
     )
     meta = {
         # The theme puts title and description into HTML without escaping them.
@@ -100,6 +101,16 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: boo
         context["node_name"] = lambda node_id: node_label(entity, node_id, catalog)
     body = render(TEMPLATES[kind], **context)
     return GeneratedPage(path, front_matter(meta) + body, catalog.source_file(kind, entity_id))
+
+
+def _choosers_of(catalog: Catalog, kind: str, entity_id: str, path: str) -> list[tuple[str, str]]:
+    """(relative link, title) of each chooser that has this entity as a candidate."""
+    from .choosers.load import candidate_ids
+    from .choosers.page import chooser_path
+    from .render import rel
+
+    return [(rel(chooser_path(cid), path), ch.nav_title) for cid, ch in catalog.choosers.items()
+            if ch.candidates == kind and entity_id in candidate_ids(catalog, ch)]
 
 
 def index_page(catalog: Catalog, kind: str) -> GeneratedPage:
@@ -186,6 +197,9 @@ def generated_pages(catalog: Catalog, directory_urls: bool = True) -> list[Gener
     if catalog.glossary:
         pages.append(glossary_page(catalog))
     pages += selftest_pages(catalog)
+    from .choosers.page import chooser_pages
+
+    pages += chooser_pages(catalog, directory_urls)
     for kind in TEMPLATES:
         if not catalog.entities[kind]:
             continue
@@ -255,6 +269,10 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
             entries += [{html.escape(e.name): page_path(kind, i)} for i, e in entities]
         sections[kind] = entries
     sections["self-test"] = study_nav(catalog)
+    if catalog.choosers:
+        from .choosers.page import chooser_nav
+
+        sections["choosers"] = chooser_nav(catalog)
     sections["changes"] = "changes.md"
     if catalog.glossary:
         sections["glossary"] = "glossary.md"

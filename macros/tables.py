@@ -288,6 +288,9 @@ def all_tables(catalog: Catalog, link: Linker) -> list[Table]:
     """Every table that has a CSV download."""
     tables = [build(catalog, link) for build in VIEWS.values()]
     tables += [comparison_table(catalog, link, i) for i, _ in catalog.of_kind("comparisons")]
+    from .choosers.page import chooser_tables
+
+    tables += chooser_tables(catalog, link)
     return tables
 
 

@@ -38,3 +38,16 @@ def comparison(catalog: Catalog, page: str, comparison_id: str) -> str:
     _check(catalog, "comparisons", comparison_id)
     link = Linker(catalog, page)
     return render_table(comparison_table(catalog, link, comparison_id), link)
+
+
+def chooser_table(catalog: Catalog, page: str) -> str:
+    from .choosers.page import chooser_path
+    from .render import cell, md, rel
+
+    if not catalog.choosers:
+        return ""
+    rows = ["| Chooser | What it asks |", "|---|---|"]
+    for chooser_id, chooser in catalog.choosers.items():
+        label = md(chooser.nav_title).replace("[", "\\[").replace("]", "\\]")
+        rows.append(f"| [{label}]({rel(chooser_path(chooser_id), page)}) | {cell(chooser.summary)} |")
+    return "\n".join(rows)

@@ -39,6 +39,7 @@ PAGE_TYPES = {
     "concept": "/concepts/f1-score/",
     "capability": "/services/sagemaker-serverless-inference/",
     "exam": "/exams/mla-c02/",
+    "chooser": "/choose/built-in-algorithm/?problem=binary&format=csv",
 }
 
 

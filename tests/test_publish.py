@@ -108,6 +108,16 @@ def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):
     page.fill(".atlas-filter__input", "GPU")
     assert "shown" in page.locator(".atlas-filter__count").inner_text()
     assert page.locator("article abbr[title]").count() > 0
+    # A chooser from file://: its script and data ship in the bundle; answers stay in the address.
+    page.goto((bundle / "choose" / "inference-option.html").as_uri() + "?payload=gb1")
+    page.wait_for_selector("[data-atlas-chooser-ready]")
+    page.check("#ch-inference-option-time-hour")
+    assert "time=hour" in page.url and "payload=gb1" in page.url
+    page.reload()
+    page.wait_for_selector("[data-atlas-chooser-ready]")
+    picks = page.eval_on_selector_all("[data-atlas-chooser-picks] > li > a", "els => els.map(e => e.textContent)")
+    assert picks == ["Amazon SageMaker Asynchronous Inference"]
+    assert page.is_checked("#ch-inference-option-time-hour")
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert errors == []
     context.close()

@@ -158,6 +158,13 @@ def documents(catalog: Catalog, offline: bool = False) -> list[dict]:
             docs.append(_doc(url_of(f"{kind}/index.md", offline), KIND_TITLES[kind], "Index", INDEX_INTROS[kind], boost=0.5))
 
     docs += _content_type_rows(catalog, offline)
+    from ..choosers.page import chooser_path
+
+    for chooser_id, ch in catalog.choosers.items():
+        # Summary and tasks only, lightly weighted: the chooser leads to the entity pages,
+        # which stay the answers to a query about one of them.
+        docs.append(_doc(url_of(chooser_path(chooser_id), offline), ch.name, "Chooser", plain(ch.summary),
+                         names=[ch.nav_title + " chooser"], tasks=ch.tasks, boost=0.6))
     glossary_url = url_of("glossary.md", offline)
     for abbr, entry in sorted(catalog.glossary.items()):
         docs.append(_doc(f"{glossary_url}#term-{re.sub(r'[^A-Za-z0-9_-]', '-', abbr)}", f"{abbr}: {plain(entry.expansion)}",

@@ -193,7 +193,26 @@
     });
   }
 
+  // --- choosers: their script loads only on a page that has one (choose/) ----------
+
+  var chooserPromise = null;
+
+  function setUpChoosers() {
+    if (!document.querySelector("[data-atlas-chooser]")) return;
+    if (!chooserPromise) {
+      chooserPromise = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = new URL("javascripts/choosers.js", assets).href;
+        tag.onload = function () { resolve(window.__atlasChooser); };
+        tag.onerror = function () { chooserPromise = null; reject(new Error("could not load the chooser")); };
+        document.head.appendChild(tag);
+      });
+    }
+    chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });
+  }
+
   function onPage() {
+    setUpChoosers();
     markExternalLinks();
     renderMath();
     setUpAbbreviations();
