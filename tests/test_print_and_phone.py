@@ -78,10 +78,15 @@ PHONE_PAGES = {
 _CHECK_TABLES = """
 () => {
   const vw = document.documentElement.clientWidth
-  const out = { pageScroll: document.documentElement.scrollWidth > vw, hidden: [], broken: [] }
+  const out = { pageScroll: document.documentElement.scrollWidth > vw, hidden: [], broken: [], cells: 0, unmeasured: 0 }
   for (const table of document.querySelectorAll("article table[data-atlas-stack]")) {
+    // Tables far from the screen are not laid out until needed (content-visibility):
+    // bring each into view so every cell is measured for real.
+    table.scrollIntoView()
     for (const td of table.querySelectorAll("tbody td")) {
       const r = td.getBoundingClientRect()
+      out.cells++
+      if (r.width === 0 && td.textContent.trim()) out.unmeasured++
       if (r.width > 0 && (r.right > vw + 1 || r.left < -1)) out.hidden.push(td.getAttribute("data-label") + ": " + td.textContent.slice(0, 30))
     }
     for (const code of table.querySelectorAll("code")) {
@@ -115,6 +120,7 @@ def test_phone_shows_every_column_of_the_reference_tables(browser, real_url):
             assert page.locator(section).count() == 1, (rel, section)
         result = page.evaluate(_CHECK_TABLES)
         assert not result["pageScroll"], f"{rel} scrolls sideways at 390 px"
+        assert result["cells"] > 0 and result["unmeasured"] == 0, result
         assert not result["hidden"], f"{rel}: cells off-screen: {result['hidden'][:5]}"
         assert not result["broken"], f"{rel}: identifiers broken mid-word: {sorted(set(result['broken']))[:5]}"
         # Each cell but the first (the row's name, shown as the card's heading) is labelled.
