@@ -80,8 +80,8 @@ _CHECK_TABLES = """
   const vw = document.documentElement.clientWidth
   const out = { pageScroll: document.documentElement.scrollWidth > vw, hidden: [], broken: [], cells: 0, unmeasured: 0 }
   for (const table of document.querySelectorAll("article table[data-atlas-stack]")) {
-    // Tables far from the screen are not laid out until needed (content-visibility):
-    // bring each into view so every cell is measured for real.
+    // Measure each table as a reader sees it, scrolled into view; a cell that was not
+    // laid out at all fails the test rather than passing unmeasured.
     table.scrollIntoView()
     for (const td of table.querySelectorAll("tbody td")) {
       const r = td.getBoundingClientRect()
