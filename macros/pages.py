@@ -247,6 +247,9 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
             # The theme puts nav titles into HTML unescaped; escape text from data.
             entries += [{html.escape(e.name): page_path(kind, i)} for i, e in entities]
         sections[kind] = entries
+    from .practice.pages import practice_nav
+
+    sections["practice"] = practice_nav()
     sections["self-test"] = study_nav(catalog)
     sections["changes"] = "changes.md"
     if catalog.glossary:
