@@ -5,7 +5,7 @@ concepts, content types, values) and exactly one of them is right by the data. A
 distractor is chosen only where the data shows it wrong:
 
 - task ("a team needs X: which service?"): the data lists X among the answer's `tasks`
-  and not among the distractor's; distractors whose own tasks say nearly the same thing,
+  and not among the distractor's, and X does not name the answer; distractors whose own tasks say nearly the same thing,
   that the need names, or that are part of the answer (or it of them), are left out. For
   algorithms a distractor shares none of the answer's problem types; for concepts it is
   not related to the answer.
@@ -227,6 +227,8 @@ def task_questions(catalog: Catalog) -> list[Question]:
             if not _active(entity):
                 continue
             for task in entity.tasks:
+                if _mentions(task, entity):
+                    continue  # a need that names its answer gives it away
                 pool = _plausible(catalog, kind, entity, _task_pool(catalog, kind, entity_id, entity, task))
                 if len(pool) < 2:
                     continue
@@ -499,16 +501,18 @@ def limit_questions(catalog: Catalog) -> list[Question]:
     by_unit: dict[str, set[str]] = {}
     for _, s in services:
         for limit in s.limits:
+            if isinstance(limit.value, bool) or not isinstance(limit.value, (int, float)):
+                continue
             by_unit.setdefault(limit.unit.lower(), set()).add(shown(limit.value))
     questions = []
     for service_id, s in services:
         if not _active(s):
             continue
         for limit in s.limits:
+            if isinstance(limit.value, bool) or not isinstance(limit.value, (int, float)):
+                continue  # ranges and words ("5–16384", "unlimited") make unfair options
             right = shown(limit.value)
-            if len(right) > 40:
-                continue
-            others = sorted(v for v in by_unit[limit.unit.lower()] if v != right and len(v) <= 40)
+            others = sorted(v for v in by_unit[limit.unit.lower()] if v != right)
             if len(others) < 3:
                 continue
             q = qid("limit", service_id, limit.name)
