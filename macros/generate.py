@@ -80,7 +80,7 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
     """Every file of the docs folder: site path -> text, bytes, or a file to copy."""
     from . import selftest
     from .pages import SELFTEST_CSV, generated_pages
-    from .practice.pages import practice_files
+    from .practice.pages import EXAM_PAGE, PRACTICE_PAGE, practice_files
     from .render import Linker
     from .search.index import search_files
     from .tables import all_tables, csv_path, to_csv
@@ -105,6 +105,8 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"
     hand_written = {rel: src.read_text(encoding="utf-8") for rel, src in files.items()
                     if isinstance(src, Path) and rel.endswith(".md")}
+    # The practice pages are not made from one entity; search knows them like hand-written ones.
+    hand_written.update({rel: files[rel] for rel in (PRACTICE_PAGE, EXAM_PAGE)})
     files.update(search_files(catalog, settings.offline, hand_written))
     if settings.search == "atlas":
         for rel, content in list(files.items()):

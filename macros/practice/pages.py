@@ -52,7 +52,10 @@ def practice_page(catalog: Catalog, questions: list[Question], directory_urls: b
     counts = Counter(q.type for q in questions)
     scenario = sum(1 for q in questions if q.scenario)
     meta = {"title": "Practice", "render_macros": False,
-            "description": "Exam-style questions generated from the data: practise by exam domain or topic, with spaced repetition in your browser, and Anki decks."}
+            "description": "Exam-style questions generated from the data: practise by exam domain or topic, with spaced repetition in your browser, and Anki decks.",
+            "aliases": ["practice questions", "quiz"],
+            "tasks": ["answer exam-style practice questions and get scored", "spaced repetition of missed questions",
+                      "download Anki decks of the questions"]}
     decks = deck_files(catalog, questions, {}, "")
     rows = []
     for path, (name, chosen) in decks.items():
@@ -102,7 +105,9 @@ Every question shows its id and a link to report a problem with it.
 
 def exam_page(catalog: Catalog, questions: list[Question], directory_urls: bool, issues_url: str) -> str:
     meta = {"title": "Exam simulation", "render_macros": False,
-            "description": "A timed mock exam per AWS certification with the exam's question count, time and domain weights, scored per domain."}
+            "description": "A timed mock exam per AWS certification with the exam's question count, time and domain weights, scored per domain.",
+            "aliases": ["mock exam", "practice exam"],
+            "tasks": ["take a timed mock exam with a score per domain"]}
     rows = []
     counts = scenario_counts(catalog, questions)
     for exam_id, exam in catalog.of_kind("exams"):
