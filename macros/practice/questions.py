@@ -147,11 +147,14 @@ def _name_keys(entity_key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
-def _mentions(text: str, entity) -> bool:
+def _entity_keys(entity) -> tuple[str, ...]:
+    return _name_keys((entity.name, *entity.aliases, *(f.name for f in getattr(entity, "former_names", []))))
+
+
+def _mentions(text: str, entity, keys: tuple[str, ...] | None = None) -> bool:
     """Does the text name the entity (its name, an alias or a former name)?"""
     key = _key(text)
-    names = (entity.name, *entity.aliases, *(f.name for f in getattr(entity, "former_names", [])))
-    return any(k in key for k in _name_keys(names))
+    return any(k in key for k in (keys if keys is not None else _entity_keys(entity)))
 
 
 def _source(entity) -> tuple[str, str]:
@@ -180,10 +183,37 @@ def _active(entity) -> bool:
 _TASK_ANCHOR = "questions-this-page-answers"
 
 
-def _task_pool(catalog: Catalog, kind: str, entity_id: str, entity, task: str) -> list[str]:
+class _TaskIndex:
+    """Which entities of a kind have a task the same as, or nearly the same as, a given
+    one; an index by word keeps it from comparing every task with every other."""
+
+    def __init__(self, entities) -> None:
+        self.entities = entities
+        self.keys = {entity_id: _entity_keys(entity) for entity_id, entity in entities}
+        self.by_word: dict[str, set[str]] = {}
+        self.owners: dict[str, set[str]] = {}
+        self.by_key: dict[str, set[str]] = {}
+        for entity_id, entity in entities:
+            for t in entity.tasks:
+                self.owners.setdefault(t, set()).add(entity_id)
+                self.by_key.setdefault(_key(t), set()).add(entity_id)
+                for w in _words(t):
+                    self.by_word.setdefault(w, set()).add(t)
+
+    def near(self, task: str) -> set[str]:
+        candidates = set().union(*(self.by_word.get(w, set()) for w in _words(task)))
+        found = set(self.by_key.get(_key(task), ()))
+        for t in candidates:
+            if _similar(t, task):
+                found |= self.owners[t]
+        return found
+
+
+def _task_pool(catalog: Catalog, kind: str, entity_id: str, entity, task: str, index: _TaskIndex) -> list[str]:
     """Ids of entities of the same kind that the data shows wrong for this task."""
     out = []
-    for other_id, other in catalog.of_kind(kind):
+    near = index.near(task)
+    for other_id, other in index.entities:
         if other_id == entity_id or not _active(other) or not other.tasks:
             continue
         if kind == "services" and (other_id == getattr(entity, "part_of", None) or getattr(other, "part_of", None) == entity_id):
@@ -192,7 +222,7 @@ def _task_pool(catalog: Catalog, kind: str, entity_id: str, entity, task: str) -
             continue
         if kind == "concepts" and (other_id in entity.related.concepts or entity_id in other.related.concepts):
             continue
-        if _mentions(task, other) or any(_key(t) == _key(task) or _similar(t, task) for t in other.tasks):
+        if other_id in near or _mentions(task, other, index.keys[other_id]):
             continue
         out.append(other_id)
     return out
@@ -223,13 +253,14 @@ def _plausible(catalog: Catalog, kind: str, entity, pool: list[str]) -> list[str
 def task_questions(catalog: Catalog) -> list[Question]:
     questions = []
     for kind in ("services", "algorithms", "concepts"):
+        index = _TaskIndex(catalog.of_kind(kind))
         for entity_id, entity in catalog.of_kind(kind):
             if not _active(entity):
                 continue
             for task in entity.tasks:
                 if _mentions(task, entity):
                     continue  # a need that names its answer gives it away
-                pool = _plausible(catalog, kind, entity, _task_pool(catalog, kind, entity_id, entity, task))
+                pool = _plausible(catalog, kind, entity, _task_pool(catalog, kind, entity_id, entity, task, index))
                 if len(pool) < 2:
                     continue
                 q = qid("task", kind, entity_id, name_key(task))
