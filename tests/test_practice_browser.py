@@ -208,3 +208,30 @@ def test_axe_finds_nothing_serious_in_a_question_its_feedback_and_the_exam(offli
     offline_page.keyboard.press("1")
     offline_page.get_by_label("Flag for review").check()
     assert run_axe(offline_page) == []
+
+
+def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navigation(page, real_url):
+    from macros.generate import settings_from_env
+
+    # The theme navigates instantly only to addresses in its sitemap, which names the
+    # published host; hand it the same sitemap with this server's address.
+    published = settings_from_env().site_url
+
+    def sitemap(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(published, real_url + "/"))
+
+    page.context.route("**/sitemap.xml", sitemap)
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{real_url}/algorithms/xgboost/")
+    page.wait_for_load_state("networkidle")
+    practice_files = ("practice/questions.js", "ts-fsrs.js", "practice/practice.js", "practice.css")
+    assert not [u for u in requested if u.endswith(practice_files)]
+    page.evaluate("() => { window.__samePage = true; }")
+    page.locator("nav.md-nav--primary a[href$='practice/']").first.click()
+    page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]", timeout=20000)
+    assert page.evaluate("() => window.__samePage === true")  # swapped in place, not reloaded
+    assert all(any(u.endswith(f) for u in requested) for f in practice_files)
+    assert page.get_by_role("button", name="Start", exact=True).is_visible()
+    assert page.js_errors == []
