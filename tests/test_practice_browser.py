@@ -102,10 +102,15 @@ def test_practice_scores_answers_keeps_progress_and_brings_missed_ones_back(page
     page.reload()
     page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]")
     summary = page.locator(".atlas-practice__summary").inner_text()
-    assert summary.startswith(f"10 of {len(bank['questions'])} questions answered at least once; 0 due")
+    assert summary.startswith(f"10 of {len(bank['questions'])} questions answered at least once; ")
+    cards = stored(page)["cards"]
+    assert set(cards) == {qid for qid, _ in answered}
+    # FSRS: a missed question is due again a minute after the answer, a right one ten.
+    due_now = page.evaluate("ids => ids.filter(id => Date.parse(JSON.parse(localStorage.getItem('atlas-practice')).cards[id].due) <= Date.now()).length", list(cards))
+    assert f"; {due_now} due for review now." in summary and due_now <= 5  # only missed ones can be due yet
     due_soon = page.locator(".atlas-practice__due li")
-    assert {due_soon.nth(i).get_attribute("data-question") for i in range(5)} == missed  # missed: due in a minute
-    assert due_soon.first.inner_text().startswith("in 1 min")
+    assert {due_soon.nth(i).get_attribute("data-question") for i in range(5)} == missed
+    assert due_soon.first.inner_text().startswith(("in 1 min", "now"))
 
     page.clock.fast_forward("02:00")
     page.get_by_label("Questions due for review").check()
@@ -186,14 +191,18 @@ def test_short_exam_simulation_ends_in_a_per_domain_score_and_a_review(page, rea
     assert per_domain == {"mla-c01/1": 2, "mla-c01/2": 1, "mla-c01/3": 1, "mla-c01/4": 1}  # 28/26/22/24% of 5
     review = page.locator(".atlas-exam__review > li")
     assert review.count() == 5
+    drawn = [review.nth(i).get_attribute("data-question") for i in range(5)]
+    assert all(bank["by_id"][qid]["scenario"] for qid in drawn)  # scenario questions first, as the exam asks
     first_review = page.locator(f".atlas-exam__review > li[data-question='{first['id']}']")
     assert "✓ Right" in first_review.inner_text() and "(flagged)" in first_review.inner_text()
     assert page.js_errors == []
 
 
-def test_axe_finds_nothing_serious_in_a_question_its_feedback_and_the_exam(offline_page, real_url):
+def test_axe_finds_nothing_serious_in_a_question_its_feedback_and_the_exam(offline_page, real_url, bank):
     open_practice(offline_page, f"{real_url}/practice/")
+    offline_page.get_by_label("Scenario questions only").check()
     start_topic(offline_page, "algorithms")
+    assert current(offline_page, bank)["scenario"]
     offline_page.keyboard.press("2")
     offline_page.keyboard.press("Enter")
     offline_page.wait_for_selector(".atlas-q__feedback[data-result]")

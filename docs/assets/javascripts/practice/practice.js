@@ -308,11 +308,14 @@
     var sizeId = nextId("size");
     var sizeSelect = el("select", { id: sizeId });
     [10, 20, 50].forEach(function (n) { sizeSelect.appendChild(el("option", { value: String(n), text: n + " questions" })); });
+    var scenarioId = nextId("scenario");
+    var scenarioOnly = el("input", { type: "checkbox", id: scenarioId });
     var start = el("button", { type: "submit", className: "md-button md-button--primary", text: "Start" });
     setup.appendChild(modeSet);
     setup.appendChild(el("p", { className: "atlas-practice__field" }, [el("label", { "for": domainId, text: "Exam domain" }), domainSelect]));
     setup.appendChild(el("p", { className: "atlas-practice__field" }, [el("label", { "for": topicId, text: "Topic" }), topicSelect]));
     setup.appendChild(el("p", { className: "atlas-practice__field" }, [el("label", { "for": sizeId, text: "Session length" }), sizeSelect]));
+    setup.appendChild(el("p", { className: "atlas-practice__field" }, [scenarioOnly, el("label", { "for": scenarioId, text: " Scenario questions only (which service, algorithm or setting fits)" })]));
     setup.appendChild(start);
 
     function mode() { return setup.querySelector("input[name='" + modeName + "']:checked").value; }
@@ -405,6 +408,7 @@
       var size = parseInt(sizeSelect.value, 10);
       if (mode() === "due") return dueIds(doc, now).slice(0, size);
       var pool = bank.questions.filter(function (q) {
+        if (scenarioOnly.checked && !q.scenario) return false;
         return mode() === "domain" ? q.domains.indexOf(domainSelect.value) !== -1 : q.topic === topicSelect.value;
       });
       var due = [], fresh = [], later = [];
@@ -562,7 +566,9 @@
     var items = [];
     shares.forEach(function (x) {
       var tag = exam.id + "/" + x.d.number;
-      var pool = shuffle(bank.questions.filter(function (q) { return q.domains.indexOf(tag) !== -1 && !used[q.id]; }));
+      // Scenario questions first, as the exam asks them; fact questions only to fill up.
+      var mine = bank.questions.filter(function (q) { return q.domains.indexOf(tag) !== -1 && !used[q.id]; });
+      var pool = shuffle(mine.filter(function (q) { return q.scenario; })).concat(shuffle(mine.filter(function (q) { return !q.scenario; })));
       pool.slice(0, x.n).forEach(function (q) { used[q.id] = true; items.push({ q: q, domain: x.d, chosen: -1, flagged: false }); });
     });
     return shuffle(items);
