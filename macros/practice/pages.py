@@ -15,7 +15,7 @@ from ..catalog import Catalog
 from ..render import built_link, front_matter, rel
 from .anki import anki_files, deck_files
 from .bank import BANK_PATH, bank_data, bank_script, question_record
-from .questions import TOPICS, Question, all_questions, scenario_counts
+from .questions import Question, all_questions, scenario_counts
 
 PRACTICE_PAGE = "practice/index.md"
 EXAM_PAGE = "practice/exam.md"

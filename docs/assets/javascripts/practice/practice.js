@@ -649,7 +649,8 @@
           b.classList.toggle("atlas-exam__nav-button--answered", items[i].chosen !== -1);
           b.classList.toggle("atlas-exam__nav-button--flagged", items[i].flagged);
           if (i === current) b.setAttribute("aria-current", "step"); else b.removeAttribute("aria-current");
-          b.textContent = (i + 1) + (items[i].flagged ? " \u2691" : "");
+          // Answered and flagged show as symbols too, not by colour alone.
+          b.textContent = (i + 1) + (items[i].chosen !== -1 ? " \u2713" : "") + (items[i].flagged ? " \u2691" : "");
         });
       }
       function tick() {
