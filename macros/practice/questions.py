@@ -11,7 +11,8 @@ distractor is chosen only where the data shows it wrong:
   not related to the answer.
 - not-for: the entity's `not_for` entry names exactly one alternative; the options are
   that alternative, the entity itself (wrong by its own not-for) and entities the entry
-  does not name.
+  does not name. Where the entry's text names the alternative, the name becomes "the
+  alternative", so the question does not give its answer away.
 - algo-fit: a problem type plus a constraint (training content type, GPU or CPU
   training, several instances, Pipe mode, a request content type) that exactly one
   built-in algorithm meets; distractors fail at least one of them, and the explanation
@@ -282,6 +283,19 @@ def task_questions(catalog: Catalog) -> list[Question]:
 
 # --- scenario questions: not for ----------------------------------------------------
 
+def _redact(text: str, entity) -> str | None:
+    """The text with the entity's names (longest first) replaced by "the alternative",
+    so a not-for entry that names its answer can still ask for it; None when a name
+    stays (inside a code span or a link, say)."""
+    names = sorted({n for n in (entity.name, *entity.aliases) if len(n) >= 4}
+                   | {_PREFIX.sub("", n) for n in (entity.name, *entity.aliases) if len(_PREFIX.sub("", n)) >= 4},
+                   key=len, reverse=True)
+    out = text
+    for n in names:
+        out = re.sub(r"(?<![\w`])(the\s+|an?\s+)?" + re.escape(n) + r"(?![\w`])", "the alternative", out, flags=re.I)
+    return None if _mentions(out, entity) else out
+
+
 def not_for_questions(catalog: Catalog) -> list[Question]:
     questions = []
     for kind, anchor in (("services", "what-it-is-not-for"), ("algorithms", "when-not-to-use-it")):
@@ -292,11 +306,14 @@ def not_for_questions(catalog: Catalog) -> list[Question]:
                     continue
                 alt_kind, alt_id = alternatives[0]
                 alt = catalog.get(alt_kind, alt_id)
-                if not _active(alt) or _mentions(item.text, alt):
+                if not _active(alt):
+                    continue
+                text = _redact(item.text, alt)
+                if text is None:
                     continue
                 named = set(alternatives)
                 pool = [(alt_kind, i) for i, other in catalog.of_kind(alt_kind)
-                        if (alt_kind, i) not in named and i != entity_id and _active(other) and not _mentions(item.text, other)
+                        if (alt_kind, i) not in named and i != entity_id and _active(other) and not _mentions(text, other)
                         and i != getattr(alt, "part_of", None) and getattr(other, "part_of", None) != alt_id]
                 if alt_kind == kind:
                     if alt_kind == "services":
@@ -313,7 +330,7 @@ def not_for_questions(catalog: Catalog) -> list[Question]:
                 title, url = _source(entity)
                 questions.append(Question(
                     id=q, type="not-for", topic=alt_kind,
-                    prompt=f"{entity.name} is the wrong choice for this job: “{plain(item.text)}” Which does the documentation point to instead?",
+                    prompt=f"{entity.name} is the wrong choice for this job: “{plain(text)}” Which does the documentation point to instead?",
                     options=tuple(catalog.get(*r).name for r in options),
                     answer=answer,
                     explanation=f"{entity.name}'s page names {alt.name} for this. {alt.name}: {plain(alt.summary)}",
