@@ -164,6 +164,13 @@ def test_import_refuses_damaged_foreign_and_older_files_and_round_trips_exports(
     after = stored(page)
     assert set(after["cards"]) == {some_id} and set(after["attic"]) == {"q-0000000000"}
     assert "kept aside" in page.locator(".atlas-practice__progress").inner_text()
+
+    # Stored progress that cannot be read is never overwritten: it is kept under another key.
+    page.evaluate("() => localStorage.setItem('atlas-practice', '{broken')")
+    page.reload()
+    page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]")
+    assert "could not be read" in page.locator(".atlas-practice__status").inner_text()
+    assert page.evaluate("() => localStorage.getItem('atlas-practice-unreadable')") == "{broken"
     assert page.js_errors == []
 
 
