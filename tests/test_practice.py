@@ -120,6 +120,17 @@ def test_scenario_questions_per_exam_domain_at_least_30_for_mla_and_aif(capsys):
     assert sum(1 for q in QUESTIONS if q.type in SCENARIO_TYPES) > 500
 
 
+def test_no_scenario_question_names_its_answer():
+    for q in QUESTIONS:
+        if q.type not in ("task", "not-for"):
+            continue
+        answer = CATALOG.get(*q.refs[q.answer])
+        prompt = _key(q.prompt[q.prompt.index("“") + 1 : q.prompt.rindex("”")])  # the need, from the data
+        for name in (answer.name, *answer.aliases):
+            if len(_key(name)) >= 4:
+                assert _key(name) not in prompt, (q.id, name, q.prompt)
+
+
 def test_every_question_explains_itself_and_names_its_page_source_and_file():
     for q in QUESTIONS:
         assert len(q.explanation) > 20 and q.source_url.startswith("https://"), q
