@@ -201,7 +201,7 @@ def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids
 
     urls = {q.id: question_record(q, True)["url"] for q in QUESTIONS}
     files = anki_files(CATALOG, QUESTIONS, urls, "https://example.org/atlas/")
-    decks = deck_files(CATALOG, QUESTIONS, urls, "https://example.org/atlas/")
+    decks = deck_files(CATALOG, QUESTIONS)
     assert set(files) == set(decks) and "downloads/anki/atlas-mla-c01.apkg" in files
     for path in ("downloads/anki/atlas-mla-c01.apkg", "downloads/anki/atlas-metrics.apkg"):
         name, chosen = decks[path]

@@ -113,7 +113,7 @@ def build_apkg(deck_name: str, questions: list[Question], urls: dict[str, str], 
     return out.getvalue()
 
 
-def deck_files(catalog: Catalog, questions: list[Question], urls: dict[str, str], site_url: str) -> dict[str, tuple[str, list[Question]]]:
+def deck_files(catalog: Catalog, questions: list[Question]) -> dict[str, tuple[str, list[Question]]]:
     """Site path -> (deck name, its questions): one per topic, one per exam."""
     decks: dict[str, tuple[str, list[Question]]] = {}
     for topic, title in TOPICS.items():
@@ -131,4 +131,4 @@ def anki_files(catalog: Catalog, questions: list[Question], urls: dict[str, str]
     newest = newest_date(catalog)
     timestamp = dt.datetime(newest.year, newest.month, newest.day, 12, tzinfo=dt.timezone.utc).timestamp()
     return {path: build_apkg(name, chosen, urls, site_url, timestamp)
-            for path, (name, chosen) in deck_files(catalog, questions, urls, site_url).items()}
+            for path, (name, chosen) in deck_files(catalog, questions).items()}

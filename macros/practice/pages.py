@@ -56,7 +56,7 @@ def practice_page(catalog: Catalog, questions: list[Question], directory_urls: b
             "aliases": ["practice questions", "quiz"],
             "tasks": ["answer exam-style practice questions and get scored", "spaced repetition of missed questions",
                       "download Anki decks of the questions"]}
-    decks = deck_files(catalog, questions, {}, "")
+    decks = deck_files(catalog, questions)
     rows = []
     for path, (name, chosen) in decks.items():
         label = html.escape(name.split("::", 1)[1])
