@@ -281,11 +281,14 @@
     var modeName = nextId("mode");
     var modes = [["domain", "An exam domain"], ["topic", "A topic"], ["due", "Questions due for review"]];
     var modeSet = el("fieldset", { className: "atlas-practice__modes" }, [el("legend", { text: "Practise" })]);
+    var dueLabel = null;
     modes.forEach(function (m, i) {
       var id = modeName + "-" + m[0];
       var input = el("input", { type: "radio", name: modeName, id: id, value: m[0] });
       if (i === 0) input.checked = true;
-      modeSet.appendChild(el("label", { "for": id }, [input, document.createTextNode(" " + m[1])]));
+      var text = el("span", { text: " " + m[1] });
+      if (m[0] === "due") dueLabel = text;
+      modeSet.appendChild(el("label", { "for": id }, [input, text]));
     });
     var domainId = nextId("domain");
     var domainSelect = el("select", { id: domainId });
@@ -332,6 +335,7 @@
       var now = Date.now();
       var ids = Object.keys(doc.cards);
       var due = dueIds(doc, now);
+      if (dueLabel) dueLabel.textContent = " Questions due for review (" + due.length + " now)";
       progressBox.appendChild(el("h2", { id: "atlas-progress-h", text: "Your progress" }));
       var summary = el("p", { className: "atlas-practice__summary" });
       summary.textContent = ids.length ? ids.length + " of " + bank.questions.length + " questions answered at least once; " + due.length + " due for review now." : "No progress yet: answer some questions and it appears here.";
