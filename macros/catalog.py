@@ -176,6 +176,9 @@ def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities,
         _check_pipeline(entity, entities, problem)
     if isinstance(entity, Service):
         _check_service(entity, entities, problem)
+    fmt = getattr(entity, "format", None)
+    if fmt is not None and fmt.scored is not None and fmt.scored > fmt.questions:
+        problem("format.scored", f"expected at most the {fmt.questions} questions of the exam; got {fmt.scored}")
     if hasattr(entity, "rows") and hasattr(entity, "columns"):
         _check_comparison(entity, problem)
     return problems, refs

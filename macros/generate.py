@@ -42,6 +42,9 @@ VENDORED = [
     # every browser that runs the site.
     ("katex/dist/fonts/*.woff2", "assets/vendor/katex/fonts/"),
     ("minisearch/dist/umd/index.js", "assets/vendor/minisearch.js"),
+    # The FSRS spaced-repetition scheduler of the practice pages (its UMD build: a global
+    # `FSRS`, no bundler needed); loaded only on those pages.
+    ("ts-fsrs/dist/index.umd.js", "assets/vendor/ts-fsrs.js"),
 ]
 
 
@@ -55,6 +58,8 @@ class Settings:
     offline: bool
     search: str = "atlas"
     """"atlas": our index and worker; "stock": the theme's own search (for the benchmark)."""
+    repo_url: str = "https://github.com/aws-ml-atlas/aws-ml-atlas"
+    """The repository; practice questions link to its new-issue form."""
 
 
 def settings_from_env() -> Settings:
@@ -62,13 +67,22 @@ def settings_from_env() -> Settings:
         site_url=os.environ.get("ATLAS_SITE_URL") or "https://aws-ml-atlas.github.io/aws-ml-atlas/",
         offline=os.environ.get("ATLAS_OFFLINE", "").lower() in ("1", "true", "yes"),
         search=os.environ.get("ATLAS_SEARCH", "atlas"),
+        repo_url=os.environ.get("ATLAS_REPO_URL") or _default_repo_url(),
     )
+
+
+def _default_repo_url(root: Path = ROOT) -> str:
+    """repo_url as mkdocs.yml gives it (its !ENV default)."""
+    from .mkdocs_config import base_config
+
+    return str(base_config(root / "mkdocs.yml").get("repo_url") or Settings.repo_url)
 
 
 def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[str, str | bytes | Path]:
     """Every file of the docs folder: site path -> text, bytes, or a file to copy."""
     from . import selftest
     from .pages import SELFTEST_CSV, generated_pages
+    from .practice.pages import EXAM_PAGE, PRACTICE_PAGE, practice_files
     from .render import Linker
     from .search.index import search_files
     from .tables import all_tables, csv_path, to_csv
@@ -85,10 +99,16 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
     for table in all_tables(catalog, Linker(catalog, "index.md")):
         files[csv_path(table)] = to_csv(table)
     files[SELFTEST_CSV] = selftest.to_csv(selftest.all_cards(catalog))
+    for rel, content in practice_files(catalog, not settings.offline, settings.site_url, issues_url(settings.repo_url)).items():
+        if rel in files:
+            raise GenerationError(f"docs/{rel} would hide the practice file generated from data; rename one of them")
+        files[rel] = content
     sitemap = settings.site_url.rstrip("/") + "/sitemap.xml"
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"
     hand_written = {rel: src.read_text(encoding="utf-8") for rel, src in files.items()
                     if isinstance(src, Path) and rel.endswith(".md")}
+    # The practice pages are not made from one entity; search knows them like hand-written ones.
+    hand_written.update({rel: files[rel] for rel in (PRACTICE_PAGE, EXAM_PAGE)})
     files.update(search_files(catalog, settings.offline, hand_written))
     if settings.search == "atlas":
         for rel, content in list(files.items()):
@@ -104,6 +124,12 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
         for src in sources:
             files[site_path + src.name if site_path.endswith("/") else site_path] = src
     return files
+
+
+def issues_url(repo_url: str) -> str:
+    """The repository's new-issue form ("" when the repository is not on GitHub)."""
+    url = repo_url.rstrip("/")
+    return url + "/issues/new" if url.startswith("https://github.com/") else ""
 
 
 def _without_theme_search(text: str) -> str:

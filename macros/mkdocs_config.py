@@ -32,6 +32,11 @@ def _load_base(path: Path) -> dict[str, Any]:
         return yaml_load(fd, get_yaml_loader())
 
 
+def base_config(path: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml as MkDocs reads it (with its !ENV values resolved)."""
+    return _load_base(path)
+
+
 def _expand_nav(nav: list, sections: dict[str, Any]) -> list:
     """Replace "@<kind>" with the kind's generated pages: as a section's value
     ("Algorithms: '@algorithms'") or as an item inside a section."""

@@ -233,6 +233,10 @@ class Hyperparameter(Model):
     aws_inconsistency: Text | None = None
     """Where AWS's own page contradicts itself (a default outside the valid values it
     states): what it says. The page shows it, and the check accepts the default."""
+    exam_relevant: bool = False
+    """An editorial mark, not an AWS fact: a well-known hyperparameter that study
+    questions ask about (`num_round`, `eta`, `k`, `feature_dim`...). Required ones count
+    as exam-relevant without it. Only these feed practice questions on defaults."""
 
 
 class Metric(Model):
@@ -450,6 +454,21 @@ class Domain(Model):
     """Percentage of scored content, as the exam guide gives it."""
 
 
+class ExamFormat(Model):
+    """How the exam is sat, as AWS's exam page states it; the exam simulation uses it."""
+
+    questions: Annotated[int, Field(ge=1, le=200)]
+    """All questions, scored and unscored."""
+    scored: Annotated[int, Field(ge=1, le=200)] | None = None
+    minutes: Annotated[int, Field(ge=1, le=600)]
+    source: AwsUrl
+    """The AWS page that states these figures."""
+    read: dt.date | None = None
+    """When that page was read for them; None while they rest only on study guides that
+    quote it (then `note` says so, and the exam page shows it)."""
+    note: Text | None = None
+
+
 class Exam(Entity):
     kind: ClassVar[str] = "exams"
     label: ClassVar[str] = "exam"
@@ -459,6 +478,7 @@ class Exam(Entity):
     retired: dt.date | None = None
     status_note: Text | None = None
     domains: Annotated[list[Domain], Field(min_length=1), UniqueBy("number")]
+    format: ExamFormat | None = None
 
 
 ENTITY_MODELS: dict[str, type[Entity]] = {

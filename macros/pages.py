@@ -268,6 +268,9 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
             # The theme puts nav titles into HTML unescaped; escape text from data.
             entries += [{html.escape(e.name): page_path(kind, i)} for i, e in entities]
         sections[kind] = entries
+    from .practice.pages import practice_nav
+
+    sections["practice"] = practice_nav()
     sections["self-test"] = study_nav(catalog)
     if catalog.choosers:
         from .choosers.page import chooser_nav

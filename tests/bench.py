@@ -40,6 +40,7 @@ PAGE_TYPES = {
     "capability": "/services/sagemaker-serverless-inference/",
     "exam": "/exams/mla-c02/",
     "chooser": "/choose/built-in-algorithm/?problem=binary&format=csv",
+    "practice": "/practice/",  # with its question bank and scheduler, which only it loads
 }
 
 
@@ -156,6 +157,22 @@ def lighthouse(base: str) -> dict[str, dict] | str:
     return scores
 
 
+def print_practice(site: Path) -> None:
+    """Practice questions: how many, scenario questions per exam domain, bank and deck sizes."""
+    from macros.practice.bank import BANK_PATH, read_bank
+
+    raw = (site / BANK_PATH).read_bytes()
+    bank = read_bank(raw.decode("utf-8"))
+    questions = bank["questions"]
+    print(f"== Practice: {len(questions)} questions, {sum(q['scenario'] for q in questions)} scenarios; "
+          f"bank {len(raw) / 1024:.0f} KiB ({len(gzip.compress(raw, 6)) / 1024:.0f} KiB gzip), practice pages only")
+    for exam in bank["exams"]:
+        counts = [sum(1 for q in questions if q["scenario"] and f"{exam['id']}/{d['number']}" in q["domains"]) for d in exam["domains"]]
+        print(f"   scenario questions per domain, {exam['code']}: " + ", ".join(f"{d['number']}: {n}" for d, n in zip(exam["domains"], counts)))
+    decks = sorted((site / "downloads" / "anki").glob("*.apkg"))
+    print(f"   Anki decks: {len(decks)}, {sum(d.stat().st_size for d in decks) / 1024:.0f} KiB in all")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-lighthouse", action="store_true")
@@ -193,6 +210,7 @@ def main() -> None:
         print(f"ours / plain Material per page: {real_ms / plain_ms:.2f}x  (goal <= 1.5x)")
         print(f"search, quick index (fetched once the page is idle): {quick_bytes / 1024:.0f} KiB ({quick_gzip / 1024:.0f} KiB gzip)")
         print(f"search, full index (fetched on first use): {index_bytes / 1024:.0f} KiB ({index_gzip / 1024:.0f} KiB gzip)")
+        print_practice(site)
 
         server, base = serve(site, compress=True)
         stock_server, stock_base = serve(stock_site, compress=True)

@@ -118,6 +118,22 @@ def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):
     picks = page.eval_on_selector_all("[data-atlas-chooser-picks] > li > a", "els => els.map(e => e.textContent)")
     assert picks == ["Amazon SageMaker Asynchronous Inference"]
     assert page.is_checked("#ch-inference-option-time-hour")
+    # Practice from file://: the bank and scheduler load, progress is kept, and the report
+    # link becomes the text to report (there is no network to open an issue with).
+    page.goto((bundle / "practice" / "index.html").as_uri())
+    page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]", timeout=20000)
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    feedback = page.locator(".atlas-q__feedback[data-result]")
+    feedback.wait_for()
+    report = feedback.locator("details.atlas-q__report")
+    report.locator("summary").click()
+    assert "Question id: q-" in report.locator("pre").inner_text() and "Data file: data/" in report.locator("pre").inner_text()
+    assert feedback.get_by_role("link", name="Read it on the page").get_attribute("href").startswith("file:")
+    assert page.locator(".atlas-practice__summary").inner_text().startswith("1 of ")
+    page.goto((bundle / "practice" / "exam.html").as_uri())
+    page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]", timeout=20000)
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert errors == []
     context.close()

@@ -211,8 +211,48 @@
     chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });
   }
 
+  // Practice pages (practice/): their scheduler, question bank and script load only
+  // where a practice element is on the page, once, in order.
+  var practicePromise = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function setUpPractice() {
+    var el = document.querySelector("[data-atlas-practice]:not([data-atlas-state])");
+    if (!el) return;
+    el.setAttribute("data-atlas-state", "loading");
+    if (!practicePromise) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("stylesheets/practice.css", assets).href;
+      document.head.appendChild(css);
+      practicePromise = loadScript(new URL("vendor/ts-fsrs.js", assets).href)
+        .then(function () { return loadScript(new URL("practice/questions.js", assets).href); })
+        .then(function () { return loadScript(new URL("javascripts/practice/practice.js", assets).href); });
+      practicePromise.catch(function () { practicePromise = null; });
+    }
+    practicePromise.then(function () {
+      window.AtlasPractice.mount(el);
+    }).catch(function (error) {
+      el.setAttribute("data-atlas-state", "error");
+      var p = document.createElement("p");
+      p.setAttribute("role", "alert");
+      p.textContent = "The practice questions could not be loaded (" + error.message + ").";
+      el.appendChild(p);
+    });
+  }
+
   function onPage() {
     setUpChoosers();
+    setUpPractice();
     markExternalLinks();
     renderMath();
     setUpAbbreviations();
