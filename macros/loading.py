@@ -202,6 +202,47 @@ def _model_in(annotation: Any, typing: Any) -> Any:
     return None
 
 
+def entity_files(folder: Path, root: Path, kind: str, label: str, problems: list[Problem],
+                 broken: set[tuple[str, str]] | None = None, noun: str = "entity"):
+    """(file, id, top-level mapping) of each well-formed <id>.yml in a data folder, in
+    order; every other entry (folders, dead links, other files, bad names, unreadable
+    YAML, a top level that is not a mapping, an `id` key) adds its problem line instead.
+    Ids that were tried go into `broken` (the caller removes those that load)."""
+    for path in sorted(folder.iterdir()):
+        rel = _rel(path, root)
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink() and not path.exists():
+            problems.append(Problem(rel, f"a link that leads nowhere (or to itself); expected {'an' if noun[0] in 'aeiou' else 'a'} {noun} file"))
+            continue
+        if path.is_dir():
+            problems.append(Problem(rel, f"a folder inside data/{kind}/; expected only {noun} files (<id>.yml)"))
+            continue
+        if path.suffix != ".yml":
+            problems.append(Problem(rel, f"unexpected file; {noun} files end in .yml"))
+            continue
+        entity_id = path.stem
+        if not ID_PATTERN.match(entity_id):
+            problems.append(Problem(rel, f"file name must be the id in lowercase kebab-case (like 'k-means'); got '{entity_id}'",
+                                    hint=f"rename it to '{_kebab(entity_id)}.yml'"))
+            continue
+        if broken is not None:
+            broken.add((kind, entity_id))  # until it has loaded
+        doc, found = read_yaml(path, rel)
+        problems += found
+        if found:
+            continue
+        if not isinstance(doc, dict):
+            problems.append(Problem(rel, f"expected a mapping of fields at the top level; got {describe(doc)}"))
+            continue
+        if "id" in doc:
+            problems.append(Problem(rel, "unknown key; the id is the file name, so the file holds no 'id' key",
+                                    kind=label, entity_id=entity_id, path="id",
+                                    hint=f"remove it, or rename the file to '{doc['id']}.yml'" if doc["id"] != entity_id else "remove it"))
+            doc = {k: v for k, v in doc.items() if k != "id"}
+        yield rel, entity_id, doc
+
+
 def load_entities(data_dir: Path, root: Path):
     """Every entity file.
 
@@ -216,49 +257,7 @@ def load_entities(data_dir: Path, root: Path):
         folder = data_dir / kind
         if not folder.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
-            rel = _rel(path, root)
-            if path.name.startswith("."):
-                continue
-            if path.is_symlink() and not path.exists():
-                problems.append(Problem(rel, "a link that leads nowhere (or to itself); expected an entity file"))
-                continue
-            if path.is_dir():
-                problems.append(Problem(rel, f"a folder inside data/{kind}/; expected only entity files (<id>.yml)"))
-                continue
-            if path.suffix != ".yml":
-                problems.append(Problem(rel, "unexpected file; entity files end in .yml"))
-                continue
-            entity_id = path.stem
-            if not ID_PATTERN.match(entity_id):
-                problems.append(
-                    Problem(
-                        rel,
-                        f"file name must be the id in lowercase kebab-case (like 'k-means'); got '{entity_id}'",
-                        hint=f"rename it to '{_kebab(entity_id)}.yml'",
-                    )
-                )
-                continue
-            broken.add((kind, entity_id))  # until it has loaded
-            doc, found = read_yaml(path, rel)
-            problems += found
-            if found:
-                continue
-            if not isinstance(doc, dict):
-                problems.append(Problem(rel, f"expected a mapping of fields at the top level; got {describe(doc)}"))
-                continue
-            if "id" in doc:
-                problems.append(
-                    Problem(
-                        rel,
-                        "unknown key; the id is the file name, so the file holds no 'id' key",
-                        kind=model.label,
-                        entity_id=entity_id,
-                        path="id",
-                        hint=f"remove it, or rename the file to '{doc['id']}.yml'" if doc["id"] != entity_id else "remove it",
-                    )
-                )
-                doc = {k: v for k, v in doc.items() if k != "id"}
+        for rel, entity_id, doc in entity_files(folder, root, kind, model.label, problems, broken):
             try:
                 entity = model.model_validate(doc)
             except ValidationError as exc:

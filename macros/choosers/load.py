@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..catalog import Catalog
-from ..loading import ID_PATTERN, _rel, problems_from_validation, read_yaml
+from ..loading import entity_files, problems_from_validation
 from ..problems import Problem, describe, did_you_mean
 from ..units import unit_of
 from .attributes import ALGORITHM_ATTRIBUTES, ListAttribute, find_limit
@@ -29,24 +29,7 @@ def load_choosers(data_dir: Path, root: Path) -> tuple[dict[str, Chooser], dict[
     problems: list[Problem] = []
     if not folder.is_dir():
         return choosers, files, problems
-    for path in sorted(folder.iterdir()):
-        rel = _rel(path, root)
-        if path.name.startswith("."):
-            continue
-        if path.is_dir() or path.suffix != ".yml" or (path.is_symlink() and not path.exists()):
-            problems.append(Problem(rel, "unexpected entry; data/choosers/ holds only chooser files (<id>.yml)"))
-            continue
-        chooser_id = path.stem
-        if not ID_PATTERN.match(chooser_id):
-            problems.append(Problem(rel, f"file name must be the id in lowercase kebab-case (like 'inference-option'); got '{chooser_id}'"))
-            continue
-        doc, found = read_yaml(path, rel)
-        problems += found
-        if found:
-            continue
-        if not isinstance(doc, dict):
-            problems.append(Problem(rel, f"expected a mapping of fields at the top level; got {describe(doc)}"))
-            continue
+    for rel, chooser_id, doc in entity_files(folder, root, "choosers", LABEL, problems, noun=LABEL):
         try:
             choosers[chooser_id] = Chooser.model_validate(doc)
         except ValidationError as exc:

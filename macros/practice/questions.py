@@ -432,6 +432,13 @@ def algo_fit_questions(catalog: Catalog) -> list[Question]:
 
 # --- fact questions -----------------------------------------------------------------
 
+def _about_algorithm(catalog: Catalog, algo_id: str, algo, **fields) -> Question:
+    """A fact question about one built-in algorithm: its domains, page and source filled in."""
+    title, url = _source(algo)
+    return Question(domains=_domains(algo), kind="algorithms", entity_id=algo_id, source_title=title, source_url=url,
+                    data_file=catalog.source_file("algorithms", algo_id), **fields)
+
+
 def content_type_questions(catalog: Catalog) -> list[Question]:
     algos = catalog.of_kind("algorithms")
     used = sorted({ct for _, a in algos for ct in algorithm_facts(a)["train_content_types"]})
@@ -446,14 +453,13 @@ def content_type_questions(catalog: Catalog) -> list[Question]:
         for ct in sorted(accepted):
             q = qid("content-type", algo_id, ct)
             options, answer = _arrange(q, ct, _pick(q, others))
-            title, url = _source(algo)
-            questions.append(Question(
+            questions.append(_about_algorithm(
+                catalog, algo_id, algo,
                 id=q, type="content-type", topic="algorithms",
                 prompt=f"Which of these content types does {algo.name} accept for training?",
                 options=tuple(f"`{o}`" for o in options), answer=answer,
                 explanation=f"{algo.name} trains on " + ", ".join(f"`{c}`" for c in sorted(accepted)) + "; the other options are not among them.",
-                domains=_domains(algo), kind="algorithms", entity_id=algo_id, anchor="training-data",
-                source_title=title, source_url=url, data_file=catalog.source_file("algorithms", algo_id),
+                anchor="training-data",
                 refs=tuple(options), basis={"content_type": ct},
             ))
     return questions
@@ -472,14 +478,13 @@ def required_hp_questions(catalog: Catalog) -> list[Question]:
             q = qid("required-hp", algo_id, hp.name)
             pool = relevant if len(relevant) >= 3 else optional
             options, answer = _arrange(q, hp.name, _pick(q, pool))
-            title, url = _source(algo)
-            questions.append(Question(
+            questions.append(_about_algorithm(
+                catalog, algo_id, algo,
                 id=q, type="required-hp", topic="hyperparameters",
                 prompt=f"Which of these hyperparameters must be set for {algo.name} (it has no default)?",
                 options=tuple(f"`{o}`" for o in options), answer=answer,
                 explanation=f"`{hp.name}` is required: {plain(hp.description)} The others are optional.",
-                domains=_domains(algo), kind="algorithms", entity_id=algo_id, anchor=hp_anchor(hp.name),
-                source_title=title, source_url=url, data_file=catalog.source_file("algorithms", algo_id),
+                anchor=hp_anchor(hp.name),
                 refs=tuple(options), basis={"hyperparameter": hp.name},
             ))
     return questions
@@ -491,14 +496,13 @@ def metric_questions(catalog: Catalog) -> list[Question]:
         for m in algo.tuning.metrics:
             q = qid("metric-direction", algo_id, m.name)
             options = ["minimize", "maximize"]
-            title, url = _source(algo)
-            questions.append(Question(
+            questions.append(_about_algorithm(
+                catalog, algo_id, algo,
                 id=q, type="metric-direction", topic="metrics",
                 prompt=f"Automatic model tuning of {algo.name} on `{m.name}`: should the tuner minimize or maximize it?",
                 options=("Minimize", "Maximize"), answer=options.index(m.direction),
                 explanation=f"`{m.name}` is {m.direction}d: {plain(m.description)}",
-                domains=_domains(algo), kind="algorithms", entity_id=algo_id, anchor=metric_anchor(m.name),
-                source_title=title, source_url=url, data_file=catalog.source_file("algorithms", algo_id),
+                anchor=metric_anchor(m.name),
                 refs=tuple(options), basis={"metric": m.name},
             ))
     return questions
@@ -531,14 +535,13 @@ def default_questions(catalog: Catalog) -> list[Question]:
                 continue
             q = qid("default", algo_id, hp.name)
             options, answer = _arrange(q, right, _pick(q, others))
-            title, url = _source(algo)
-            questions.append(Question(
+            questions.append(_about_algorithm(
+                catalog, algo_id, algo,
                 id=q, type="default", topic="hyperparameters",
                 prompt=f"What is the default of `{hp.name}` in {algo.name}?",
                 options=tuple(f"`{o}`" for o in options), answer=answer,
                 explanation=f"`{hp.name}` defaults to `{right}` (valid values: {plain(hp.valid_values)}). {plain(hp.description)}",
-                domains=_domains(algo), kind="algorithms", entity_id=algo_id, anchor=hp_anchor(hp.name),
-                source_title=title, source_url=url, data_file=catalog.source_file("algorithms", algo_id),
+                anchor=hp_anchor(hp.name),
                 refs=tuple(options), basis={"hyperparameter": hp.name},
             ))
     return questions

@@ -78,6 +78,17 @@
 
   var katexPromise = null;
 
+  // A script of the site, added once to the page; resolves when it has run.
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(tag);
+    });
+  }
+
   function loadKatex() {
     if (window.katex) return Promise.resolve(window.katex);
     if (!katexPromise) {
@@ -85,13 +96,9 @@
       css.rel = "stylesheet";
       css.href = new URL("vendor/katex/katex.min.css", assets).href;
       document.head.appendChild(css);
-      katexPromise = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = new URL("vendor/katex/katex.min.js", assets).href;
-        tag.onload = function () { resolve(window.katex); };
-        tag.onerror = function () { katexPromise = null; reject(new Error("could not load KaTeX")); };
-        document.head.appendChild(tag);
-      });
+      katexPromise = loadScript(new URL("vendor/katex/katex.min.js", assets).href)
+        .then(function () { return window.katex; });
+      katexPromise.catch(function () { katexPromise = null; });
     }
     return katexPromise;
   }
@@ -200,13 +207,9 @@
   function setUpChoosers() {
     if (!document.querySelector("[data-atlas-chooser]")) return;
     if (!chooserPromise) {
-      chooserPromise = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = new URL("javascripts/choosers.js", assets).href;
-        tag.onload = function () { resolve(window.__atlasChooser); };
-        tag.onerror = function () { chooserPromise = null; reject(new Error("could not load the chooser")); };
-        document.head.appendChild(tag);
-      });
+      chooserPromise = loadScript(new URL("javascripts/choosers.js", assets).href)
+        .then(function () { return window.__atlasChooser; });
+      chooserPromise.catch(function () { chooserPromise = null; });
     }
     chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });
   }
@@ -214,16 +217,6 @@
   // Practice pages (practice/): their scheduler, question bank and script load only
   // where a practice element is on the page, once, in order.
   var practicePromise = null;
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var tag = document.createElement("script");
-      tag.src = src;
-      tag.onload = resolve;
-      tag.onerror = function () { reject(new Error("could not load " + src)); };
-      document.head.appendChild(tag);
-    });
-  }
 
   // The question bank is `self.__atlasPractice=JSON.parse("<JSON as a string>");`. Over
   // http(s) it is fetched and parsed as JSON, which costs the browser a fraction of
