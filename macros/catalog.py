@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import ENTITY_MODELS, STAGES, Algorithm, Service, DomainRef, Entity, GlossaryEntry, Pipeline, Ref, Term, UniqueBy, Vocab
+from .models import ENTITY_MODELS, STAGES, Algorithm, Service, DomainRef, PageRef, Entity, GlossaryEntry, Pipeline, Ref, Term, UniqueBy, Vocab
 from .problems import Problem, describe, did_you_mean
 
 
@@ -111,7 +111,7 @@ def walk_markers(model: BaseModel, path: str = "") -> Iterator[tuple[str, Any, A
                     yield from walk_markers(element, f"{here}[{i}]")
                 else:
                     for marker in item_markers:
-                        if isinstance(marker, (Ref, Vocab, DomainRef)):
+                        if isinstance(marker, (Ref, Vocab, DomainRef, PageRef)):
                             yield f"{here}[{i}]", marker, element
         elif value is not None:
             for marker in _scalar_markers(annotation):
@@ -152,6 +152,18 @@ def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities,
                 problem(path, f"exam '{exam_id}' has no domain {number}; its domains are {numbers}")
             else:
                 refs.append(("exam-domain", value))
+        elif isinstance(marker, PageRef):
+            target_kind, _, target_id = value.partition("/")
+            if target_kind not in ENTITY_MODELS:
+                problem(path, f"expected '<kind>/<id>' with a kind of {', '.join(ENTITY_MODELS)}; got {describe(value)}",
+                        did_you_mean(target_kind, ENTITY_MODELS))
+            elif (target_kind, target_id) in broken:
+                pass
+            elif target_id not in entities.get(target_kind, {}):
+                singular = ENTITY_MODELS[target_kind].label
+                problem(path, f"no {singular} with id {describe(target_id)}", did_you_mean(target_id, entities.get(target_kind, {})))
+            else:
+                refs.append((target_kind, target_id))
         elif isinstance(marker, Vocab):
             terms = vocab.get(marker.name, {})
             if value not in terms:
@@ -179,6 +191,10 @@ def _check_entity(kind: str, entity_id: str, entity: Entity, rel: str, entities,
     fmt = getattr(entity, "format", None)
     if fmt is not None and fmt.scored is not None and fmt.scored > fmt.questions:
         problem("format.scored", f"expected at most the {fmt.questions} questions of the exam; got {fmt.scored}")
+    for i, domain in enumerate(getattr(entity, "domains", None) or []):
+        for j, task in enumerate(domain.tasks):
+            if not task.number.startswith(f"{domain.number}."):
+                problem(f"domains[{i}].tasks[{j}].number", f"expected a number in domain {domain.number} ('{domain.number}.1', ...); got {describe(task.number)}")
     if hasattr(entity, "rows") and hasattr(entity, "columns"):
         _check_comparison(entity, problem)
     return problems, refs

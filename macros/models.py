@@ -39,6 +39,11 @@ class DomainRef:
 
 
 @dataclass(frozen=True)
+class PageRef:
+    """The value names an entity's page as '<kind>/<id>', e.g. 'services/sagemaker-ai'."""
+
+
+@dataclass(frozen=True)
 class UniqueBy:
     """No two items of the list may share this key (None: the items themselves)."""
 
@@ -447,11 +452,28 @@ class Comparison(Entity):
 # --- exams ---------------------------------------------------------------------------
 
 
+PageId = Annotated[str, PageRef(), Field(pattern=r"^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+
+
+class TaskStatement(Model):
+    """One task statement of an exam guide's domain, and the pages that teach it."""
+
+    number: Annotated[str, Field(pattern=r"^[1-9]\.[1-9][0-9]?$")]
+    """As the guide numbers it: '1.2' is domain 1's second task statement."""
+    name: Name
+    """The task statement as the guide words it (a title, short enough to quote)."""
+    covers: list[Text] = []
+    """What it asks a candidate to know or do, in our words."""
+    teaches: Annotated[list[PageId], Field(min_length=1), UniqueBy()]
+    """The pages that teach it, as '<kind>/<id>': at least one."""
+
+
 class Domain(Model):
     number: Annotated[int, Field(ge=1, le=9)]
     name: Name
     weight: Annotated[int, Field(ge=1, le=100)]
     """Percentage of scored content, as the exam guide gives it."""
+    tasks: Annotated[list[TaskStatement], UniqueBy("number")] = []
 
 
 class ExamFormat(Model):
@@ -461,12 +483,31 @@ class ExamFormat(Model):
     """All questions, scored and unscored."""
     scored: Annotated[int, Field(ge=1, le=200)] | None = None
     minutes: Annotated[int, Field(ge=1, le=600)]
+    passing_score: Annotated[int, Field(ge=100, le=1000)] | None = None
+    """The scaled passing score (100-1000), where AWS states it."""
+    question_types: Annotated[list[Literal["multiple-choice", "multiple-response", "ordering", "matching", "case-study"]], UniqueBy()] = []
     source: AwsUrl
     """The AWS page that states these figures."""
     read: dt.date | None = None
     """When that page was read for them; None while they rest only on study guides that
     quote it (then `note` says so, and the exam page shows it)."""
     note: Text | None = None
+
+
+class Revision(Model):
+    """A change of exam version: a new code replacing an old one, or a revised guide."""
+
+    date: dt.date
+    """When the new version went into use."""
+    replaces: Annotated[str, Ref("exams")] | None = None
+    """The exam this one replaced (its domains are compared weight by weight)."""
+    summary: Text
+    added: list[Text] = []
+    removed: list[Text] = []
+    changed: list[Text] = []
+    """Reworded, moved or reweighted content (weights are compared from the data too)."""
+    source: AwsUrl
+    """The AWS page that lists the changes."""
 
 
 class Exam(Entity):
@@ -479,6 +520,8 @@ class Exam(Entity):
     status_note: Text | None = None
     domains: Annotated[list[Domain], Field(min_length=1), UniqueBy("number")]
     format: ExamFormat | None = None
+    revisions: Annotated[list[Revision], UniqueBy("date")] = []
+    """The exam's version changes, newest first; each gets a page of its own."""
 
 
 ENTITY_MODELS: dict[str, type[Entity]] = {
