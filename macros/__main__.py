@@ -65,12 +65,13 @@ def _build(out: Path, site_dir: Path) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         print("build failed; the existing site was left as it was", file=sys.stderr)
         return 1
-    from .generate import settings_from_env
+    from . import csp
 
-    if not settings_from_env().offline:
-        from . import csp
-
-        csp.apply(tmp)
+    refused = csp.apply(tmp)
+    if refused:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print("\n".join(refused) + "\nbuild failed; the existing site was left as it was", file=sys.stderr)
+        return 1
     shutil.rmtree(site_dir, ignore_errors=True)
     tmp.replace(site_dir)
     return 0

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from .models import ENTITY_MODELS, STAGES, Algorithm, Service, DomainRef, PageRef, Entity, GlossaryEntry, Pipeline, Ref, Term, UniqueBy, Vocab
 from .problems import Problem, describe, did_you_mean
+from .text_rules import name_skeleton
 
 
 @dataclass
@@ -323,7 +324,8 @@ def name_key(name: str) -> str:
 
 def _check_unique_names(entities, files) -> list[Problem]:
     """Every name, alias and former name names one entity only: otherwise search, the
-    glossary, tooltips and self-test could not tell them apart."""
+    glossary, tooltips and self-test could not tell them apart. Names compare by their
+    skeleton (case, punctuation and look-alike characters folded; text_rules)."""
     owner: dict[str, tuple[str, str, str]] = {}
     problems: list[Problem] = []
     for kind in sorted(entities):
@@ -332,7 +334,7 @@ def _check_unique_names(entities, files) -> list[Problem]:
             names = [("name", entity.name)] + [(f"aliases[{i}]", a) for i, a in enumerate(entity.aliases)]
             names += [(f"former_names[{i}].name", f.name) for i, f in enumerate(getattr(entity, "former_names", []) or [])]
             for path, name in names:
-                key = name_key(name)
+                key = name_skeleton(name)
                 if not key:
                     continue
                 other = owner.get(key)

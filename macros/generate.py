@@ -17,6 +17,7 @@ so `mkdocs serve` reloads just what changed. On a data problem nothing is writte
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .loading import load_catalog
 from .problems import Problem
+from .text_rules import check_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "build"
@@ -33,7 +35,6 @@ DEFAULT_OUT = ROOT / "build"
 VENDORED = [
     ("tablesort/dist/tablesort.min.js", "assets/vendor/tablesort.min.js"),
     ("tablesort/dist/sorts/tablesort.number.min.js", "assets/vendor/tablesort.number.min.js"),
-    ("iframe-worker/shim/index.js", "assets/vendor/iframe-worker/shim.js"),
     # KaTeX's script draws the formulas of the self-test cards in the browser; concept
     # pages carry formulas drawn at build time (macros/math.py) and need only the CSS.
     ("katex/dist/katex.min.js", "assets/vendor/katex/katex.min.js"),
@@ -63,12 +64,33 @@ class Settings:
 
 
 def settings_from_env() -> Settings:
+    """The build settings from the environment, each URL checked: a setting is put into
+    every page (canonical links, edit links, the report form), so a bad one is refused
+    with one line (GenerationError) instead of becoming markup."""
+    site_url = os.environ.get("ATLAS_SITE_URL") or "https://aws-ml-atlas.github.io/aws-ml-atlas/"
+    repo_url = os.environ.get("ATLAS_REPO_URL") or _default_repo_url()
+    search = os.environ.get("ATLAS_SEARCH", "atlas")
+    if search not in ("atlas", "stock"):
+        raise GenerationError(f"ATLAS_SEARCH: expected 'atlas' or 'stock'; got '{search[:80]}'")
     return Settings(
-        site_url=os.environ.get("ATLAS_SITE_URL") or "https://aws-ml-atlas.github.io/aws-ml-atlas/",
+        site_url=_setting_url("ATLAS_SITE_URL", site_url, loopback_http=True),
         offline=os.environ.get("ATLAS_OFFLINE", "").lower() in ("1", "true", "yes"),
-        search=os.environ.get("ATLAS_SEARCH", "atlas"),
-        repo_url=os.environ.get("ATLAS_REPO_URL") or _default_repo_url(),
+        search=search,
+        repo_url=_setting_url("ATLAS_REPO_URL", repo_url),
     )
+
+
+def _setting_url(name: str, url: str, loopback_http: bool = False) -> str:
+    """An https URL (http only for this machine, as `make serve` uses), ending in '/'
+    for the site's address."""
+    checked = url
+    if loopback_http and re.match(r"^http://(127\.0\.0\.1|localhost)(:\d+)?/", url):
+        checked = "https://" + url[len("http://"):]
+    try:
+        check_url(checked, "an address")
+    except ValueError as err:
+        raise GenerationError(f"{name}: {err}") from None
+    return url
 
 
 def _default_repo_url(root: Path = ROOT) -> str:

@@ -9,6 +9,7 @@ a data mistake: it returns (catalog or None, problems).
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .models import ENTITY_MODELS, VOCABULARIES, Entity, GlossaryEntry, Term
 from .problems import Problem, describe, did_you_mean, field_path
+from .text_rules import glossary_term_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_FILE_BYTES = 512 * 1024
@@ -73,8 +75,35 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
+_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def not_a_file(path: Path) -> str | None:
+    """What a path is when it is not a regular file (following links), or None. A FIFO or
+    a device is never opened: reading one could wait for ever or never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    what = next((name for test, name in _FILE_TYPES if test(mode)), "not a regular file")
+    return f"{what}, not a data file; only regular files are read"
+
+
+def is_editor_leftover(name: str) -> bool:
+    """Backups and autosaves that editors leave beside a file (alpha.yml~, #alpha.yml#,
+    .#alpha.yml, alpha.yml.swp, vim's 4913 probe): ignored, never read."""
+    return (name.startswith((".", "#")) or name.endswith(("~", "#", ".swp", ".swo", ".swx", ".bak", ".orig", ".tmp", ".tmp-atlas"))
+            or name == "4913")
+
+
 def read_yaml(path: Path, rel: str) -> tuple[Any, list[Problem]]:
     """Parse one file. Returns (document, []) or (None, [problem])."""
+    refused = not_a_file(path)
+    if refused is not None:
+        return None, [Problem(rel, refused)]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -208,15 +237,24 @@ def entity_files(folder: Path, root: Path, kind: str, label: str, problems: list
     order; every other entry (folders, dead links, other files, bad names, unreadable
     YAML, a top level that is not a mapping, an `id` key) adds its problem line instead.
     Ids that were tried go into `broken` (the caller removes those that load)."""
-    for path in sorted(folder.iterdir()):
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as exc:
+        problems.append(Problem(_rel(folder, root), f"folder cannot be read: {exc.strerror}"))
+        return
+    for path in paths:
         rel = _rel(path, root)
-        if path.name.startswith("."):
+        if is_editor_leftover(path.name):
             continue
         if path.is_symlink() and not path.exists():
             problems.append(Problem(rel, f"a link that leads nowhere (or to itself); expected {'an' if noun[0] in 'aeiou' else 'a'} {noun} file"))
             continue
         if path.is_dir():
             problems.append(Problem(rel, f"a folder inside data/{kind}/; expected only {noun} files (<id>.yml)"))
+            continue
+        refused = not_a_file(path)
+        if refused is not None:
+            problems.append(Problem(rel, refused))
             continue
         if path.suffix != ".yml":
             problems.append(Problem(rel, f"unexpected file; {noun} files end in .yml"))
@@ -273,7 +311,10 @@ def load_vocabularies(data_dir: Path, root: Path) -> tuple[dict[str, dict[str, T
     vocab: dict[str, dict[str, Term]] = {}
     problems: list[Problem] = []
     folder = data_dir / "vocab"
-    present = {p.stem: p for p in folder.glob("*.yml")} if folder.is_dir() else {}
+    try:
+        present = {p.stem: p for p in folder.glob("*.yml") if not is_editor_leftover(p.name)} if folder.is_dir() else {}
+    except OSError as exc:
+        return {name: {} for name in VOCABULARIES}, [Problem(_rel(folder, root), f"folder cannot be read: {exc.strerror}")]
     for name in sorted(set(present) - set(VOCABULARIES)):
         problems.append(
             Problem(_rel(present[name], root), f"unknown vocabulary '{name}'; expected one of: {', '.join(VOCABULARIES)}",
@@ -317,6 +358,11 @@ def load_glossary(data_dir: Path, root: Path) -> tuple[dict[str, GlossaryEntry],
     for abbr, body in doc.items():
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9&/.+\-]*", abbr):
             problems.append(Problem(rel, "expected an abbreviation of letters, digits and - / . + &", kind="term", entity_id=abbr))
+            continue
+        refused = glossary_term_problem(abbr)
+        if refused is not None:
+            problems.append(Problem(rel, refused, kind="term", entity_id=abbr,
+                                    hint="glossary entries are abbreviations (AUC, RMSE, k-NN); put definitions of words on concept pages"))
             continue
         try:
             glossary[abbr] = GlossaryEntry.model_validate(body)

@@ -12,7 +12,10 @@ process.stdin.on("data", chunk => { input += chunk })
 process.stdin.on("end", () => {
   const out = JSON.parse(input).map(tex => {
     try {
-      return katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "htmlAndMathml", strict: "ignore" })
+      // maxSize caps every size a formula can ask for (\rule{100000em}{...} would widen the page), maxExpand
+      // the macro expansions (a formula cannot make the build loop); the browser-side drawing
+      // of inline formulas (atlas.js) uses the same limits.
+      return katex.renderToString(tex, { displayMode: true, throwOnError: true, output: "htmlAndMathml", strict: "ignore", maxSize: 10, maxExpand: 200, trust: false })
     } catch (err) {
       return { error: String(err.message || err) }
     }

@@ -10,7 +10,7 @@ hook producing content:
   page gets its expansion as a tooltip; appending definitions to each page's text instead
   would make every page's parse grow with the glossary);
 - paths made absolute, so the file works from the build folder;
-- the offline bundle's adjustments (no instant navigation, a local iframe-worker shim);
+- the offline bundle's adjustments (no instant navigation, our file:// worker frame);
 - the search: our index and worker (macros/search), or the theme's stock search (bench).
 """
 
@@ -99,6 +99,7 @@ def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
 
     config = _load_base(base_path)
     config["site_url"] = settings.site_url
+    config["repo_url"] = settings.repo_url  # checked (generate.settings_from_env), unlike mkdocs.yml's !ENV value
     config["docs_dir"] = "docs"
     config["site_dir"] = here(root / "site")
     theme = config.setdefault("theme", {})
@@ -122,11 +123,12 @@ def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
     if offline is not None:
         offline["enabled"] = settings.offline
     if settings.offline:
-        # Instant navigation cannot work from file://, and the offline plugin would add a
-        # CDN copy of the iframe-worker shim unless a local one is listed.
+        # Instant navigation cannot work from file://. The search worker runs in a frame
+        # page of ours (theme/iframe-worker.js); its name keeps the offline plugin from
+        # adding a CDN copy of the iframe-worker shim.
         theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
         extra["polyfills"] = [p for p in extra.get("polyfills", []) if "iframe-worker" not in p] + [
-            "assets/vendor/iframe-worker/shim.js"
+            "assets/javascripts/theme/iframe-worker.js"
         ]
     return config
 

@@ -9,11 +9,14 @@ is loaded, so that a problem can name the exact field path and suggest the right
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from .text_rules import check_markdown, check_one_line, check_url
 
 
 # --- field markers, read by catalog.walk_markers -------------------------------------
@@ -62,10 +65,9 @@ AWS_DOC_HOSTS = (
 
 
 def _check_aws_url(url: str) -> str:
-    if not url.startswith("https://"):
-        raise ValueError(f"expected an https:// address; got '{url}'")
+    check_url(url)
     rest = url[len("https://") :]
-    if not any(rest == h or rest.startswith(h + "/") or rest.startswith(h + "?") for h in AWS_DOC_HOSTS):
+    if not any(rest == h or rest.startswith(h + "/") or rest.startswith(h + "?") or rest.startswith(h + "#") for h in AWS_DOC_HOSTS):
         raise ValueError(
             "expected an address on an AWS documentation site ("
             + ", ".join(AWS_DOC_HOSTS)
@@ -74,10 +76,44 @@ def _check_aws_url(url: str) -> str:
     return url
 
 
+MAX_VALUE_TEXT = 200
+"""A default or limit value is a value, not prose: at most this many characters."""
+
+
 def _check_scalar(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected a finite number; got {value}")
+    if isinstance(value, str):
+        if len(value) > MAX_VALUE_TEXT:
+            raise ValueError(f"expected a value of at most {MAX_VALUE_TEXT} characters; got {len(value)}")
+        check_one_line(value, needs_letter=False)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise ValueError(f"expected text, a number or true/false; got a {type(value).__name__}")
+
+
+def _check_limit_value(value: Any) -> Any:
+    value = _check_scalar(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+        raise ValueError(f"expected a value of 0 or more (a limit cannot be negative); got {value}")
+    return value
+
+
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+
+
+def _check_date(value: dt.date) -> dt.date:
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"expected a date between {EARLIEST} and {LATEST}; got {value}")
+    return value
+
+
+def _check_read_date(value: dt.date) -> dt.date:
+    """When a page was read or checked: not in the future."""
+    _check_date(value)
+    if value > dt.date.today():
+        raise ValueError(f"expected a date no later than today ({dt.date.today()}); a page cannot be read in the future; got {value}")
+    return value
 
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
@@ -98,23 +134,23 @@ def unsafe_link(text: str) -> str | None:
     return None
 
 
-def _check_links(text: str) -> str:
-    target = unsafe_link(text)
-    if target is not None:
-        raise ValueError(f"link to '{target[:80]}' is not allowed; links may go to https:, http:, mailto: or a page of this site")
-    return text
+def _check_name(text: str) -> str:
+    return check_markdown(check_one_line(text))
 
 
-Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_check_links)]
-"""Inline Markdown (code spans, emphasis, links); raw HTML is shown as text."""
-LongText = Annotated[str, Field(min_length=1, max_length=20000), AfterValidator(_check_links)]
+Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(check_markdown)]
+"""Inline Markdown (code spans, emphasis, links to https pages); no raw HTML (text_rules)."""
+LongText = Annotated[str, Field(min_length=1, max_length=20000), AfterValidator(check_markdown)]
 """Block Markdown: paragraphs and lists."""
-Summary = Annotated[str, Field(min_length=20, max_length=320), AfterValidator(_check_links)]
+Summary = Annotated[str, Field(min_length=20, max_length=320), AfterValidator(check_markdown)]
 """One or two plain sentences; becomes the page's meta description."""
-Name = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_check_links)]
-Task = Annotated[str, Field(min_length=8, max_length=120)]
+Name = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_check_name)]
+"""One line, visible characters, at least one letter or digit (text_rules.check_one_line)."""
+Task = Annotated[str, Field(min_length=8, max_length=120), AfterValidator(_check_name)]
 Scalar = Annotated[Any, BeforeValidator(_check_scalar)]
 AwsUrl = Annotated[str, AfterValidator(_check_aws_url)]
+Date = Annotated[dt.date, AfterValidator(_check_date)]
+ReadDate = Annotated[dt.date, AfterValidator(_check_read_date)]
 
 AlgorithmId = Annotated[str, Ref("algorithms")]
 ServiceId = Annotated[str, Ref("services")]
@@ -143,7 +179,7 @@ class Correction(Model):
 class Change(Model):
     """A dated change of fact (a rename, a retirement, a new version)."""
 
-    date: dt.date
+    date: Date
     text: Text
 
 
@@ -183,7 +219,7 @@ class Entity(Model):
     """The needs this entity answers, in a student's own words ("pick an endpoint for
     sporadic traffic"). Search weighs them; they are shown on the page as "Use it to"."""
     sources: Annotated[list[Source], Field(min_length=1), UniqueBy("url")]
-    checked: dt.date
+    checked: ReadDate
 
 
 # --- algorithms ----------------------------------------------------------------------
@@ -290,7 +326,7 @@ class Algorithm(Entity):
 
 class FormerName(Model):
     name: Name
-    until: dt.date | None = None
+    until: Date | None = None
     note: Text | None = None
 
 
@@ -301,12 +337,12 @@ class Feature(Model):
 
 class Limit(Model):
     name: Name
-    value: Annotated[Any, BeforeValidator(_check_scalar)]
+    value: Annotated[Any, BeforeValidator(_check_limit_value)]
     unit: Name
     note: Text | None = None
     source: AwsUrl
     """The AWS page that states this value (the entity's general sources stay)."""
-    read: dt.date
+    read: ReadDate
     """When that page was read for this value."""
     measure: Annotated[str, Vocab("measures")] | None = None
     """What the value measures, when choosers compare it across services (a term of
@@ -321,13 +357,13 @@ class Trait(Model):
     note: Text | None = None
     """What qualifies the answer, in a few words."""
     source: AwsUrl
-    read: dt.date
+    read: ReadDate
 
 
 class Identifier(Model):
     """An API, parameter, environment variable or path name a reader meets in code."""
 
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[str, Field(min_length=1, max_length=120), AfterValidator(lambda v: check_one_line(v, needs_letter=False))]
     text: Text
 
 
@@ -343,7 +379,7 @@ class Service(Entity):
     deployment: Annotated[str, Vocab("deployment-models")]
     status: Literal["active", "closed", "maintenance", "discontinued"] = "active"
     """closed: no longer open to new customers; existing customers can keep using it."""
-    status_date: dt.date | None = None
+    status_date: Date | None = None
     status_note: Text | None = None
     status_source: Source | None = None
     """The AWS page that states the status."""
@@ -488,7 +524,7 @@ class ExamFormat(Model):
     question_types: Annotated[list[Literal["multiple-choice", "multiple-response", "ordering", "matching", "case-study"]], UniqueBy()] = []
     source: AwsUrl
     """The AWS page that states these figures."""
-    read: dt.date | None = None
+    read: ReadDate | None = None
     """When that page was read for them; None while they rest only on study guides that
     quote it (then `note` says so, and the exam page shows it)."""
     note: Text | None = None
@@ -497,7 +533,7 @@ class ExamFormat(Model):
 class Revision(Model):
     """A change of exam version: a new code replacing an old one, or a revised guide."""
 
-    date: dt.date
+    date: Date
     """When the new version went into use."""
     replaces: Annotated[str, Ref("exams")] | None = None
     """The exam this one replaced (its domains are compared weight by weight)."""
@@ -516,7 +552,7 @@ class Exam(Entity):
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}-C0[0-9]$")]
     status: Literal["active", "beta", "retired"]
-    retired: dt.date | None = None
+    retired: Date | None = None
     status_note: Text | None = None
     domains: Annotated[list[Domain], Field(min_length=1), UniqueBy("number")]
     format: ExamFormat | None = None

@@ -22,6 +22,7 @@ import yaml
 from markupsafe import escape as html_escape
 
 from .catalog import Catalog
+from .text_rules import check_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -219,6 +220,13 @@ class Linker:
         return " ".join(badges)
 
 
+def href(url: Any) -> str:
+    """A URL from data as a Markdown link target. The schema has already refused anything
+    but an absolute https address of safe characters; checking again here means a template
+    can never paste an unchecked value into a link (it fails the build instead)."""
+    return check_url(str(url))
+
+
 def join_md(items: Any, sep: str = ", ") -> str:
     return sep.join(md(i) for i in items)
 
@@ -252,6 +260,7 @@ def environment() -> jinja2.Environment:
         cell=cell,
         code=code,
         value=value,
+        href=href,
         number=number,
         yesno=yesno,
         join_md=join_md,

@@ -79,6 +79,20 @@ def real_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    """`make dist`'s offline bundle, unzipped (built once per session)."""
+    import zipfile
+
+    out = tmp_path_factory.mktemp("dist")
+    env = dict(os.environ, ATLAS_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(["make", "dist"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(ROOT / "dist" / "aws-ml-atlas-offline.zip") as z:
+        z.extractall(out)
+    return out / "aws-ml-atlas"
+
+
+@pytest.fixture(scope="session")
 def mini_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("mini")
     data = make_data(base)

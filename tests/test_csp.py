@@ -1,28 +1,57 @@
-"""Defence in depth: every page of the built site carries a Content-Security-Policy that
-allows only the site's own scripts (and its inline ones by hash), and nothing the site
-does trips it: every page loads, search runs, instant navigation moves between pages."""
+"""The Content-Security-Policy is a real boundary: every page, hosted and offline, allows
+scripts from the site's own files only (no inline script, no hash); the built pages hold
+no inline script at all; nothing the site does trips the policy; and a script that got into
+a page anyway (as an escaping bug would put it there) is refused, not trusted."""
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
+from macros import csp
+
 pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+INJECTED = '<script>window.__pwned = 1</script><img src="https://evil.example/x.png" alt="">'
 
 
 def _pages(site):
     return sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
 
 
-def test_every_page_has_a_policy_that_allows_only_its_own_scripts(real_site):
+def _policy(html: str) -> dict[str, str]:
+    meta = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta is not None
+    return dict(part.strip().split(" ", 1) for part in meta["content"].split(";") if " " in part.strip())
+
+
+def test_every_page_has_a_policy_that_allows_only_its_own_script_files(real_site):
     for rel in _pages(real_site):
         html = (real_site / rel / "index.html").read_text()
-        meta = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-        assert meta is not None, rel
-        policy = dict(part.strip().split(" ", 1) for part in meta["content"].split(";") if " " in part.strip())
-        assert policy["script-src"].startswith("'self'") and "unsafe" not in policy["script-src"], rel
+        policy = _policy(html)
+        assert policy["script-src"] == "'self'", rel
         assert policy["object-src"] == "'none'" and policy["default-src"] == "'self'"
         assert html.index("Content-Security-Policy") < html.index("<script"), f"{rel}: the policy must come before any script"
+        assert csp.inline_scripts(html) == [], f"{rel}: inline script"
+
+
+def test_the_offline_bundle_has_the_same_policy_and_no_inline_script(bundle):
+    pages = sorted(bundle.rglob("*.html"))
+    assert len(pages) > 200
+    for path in pages:
+        html = path.read_text()
+        assert _policy(html)["script-src"] == "'self'", path
+        assert csp.inline_scripts(html) == [], path
+
+
+def test_an_inline_script_fails_the_build_step(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<html><head></head><body><script>alert(1)</script>"
+                                               '<script type="application/json">{}</script></body></html>')
+    problems = csp.apply(tmp_path)
+    assert len(problems) == 1 and problems[0].startswith("a/index.html: an inline script ('alert(1)')")
 
 
 def test_no_page_trips_the_policy(browser, real_url, real_site):
@@ -44,16 +73,44 @@ def test_no_page_trips_the_policy(browser, real_url, real_site):
     assert not violations, "\n".join(violations[:10])
 
 
-def test_injected_markup_could_not_run(browser, real_url):
-    page = browser.new_page()
+def _inject(html: str) -> str:
+    return html.replace("<article", INJECTED + "<article", 1)
+
+
+def _refused(browser, url: str) -> tuple[object, list[str]]:
+    context = browser.new_context()
+    page = context.new_page()
     refused: list[str] = []
     page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
-    page.goto(f"{real_url}/algorithms/xgboost/")
-    page.evaluate("""() => {
-        const s = document.createElement('script'); s.textContent = 'window.__pwned = 1'; document.body.appendChild(s)
-        const img = document.createElement('img'); img.src = 'https://evil.example/x.png'; document.body.appendChild(img)
-    }""")
+    page.goto(url, wait_until="load")
     page.wait_for_timeout(300)
-    assert page.evaluate("() => window.__pwned") is None
-    assert refused, "the browser reported no refusal"
-    page.close()
+    pwned = page.evaluate("() => window.__pwned")
+    context.close()
+    return pwned, refused
+
+
+def test_a_script_in_a_hosted_page_is_refused_not_hashed(browser, real_site, tmp_path):
+    from conftest import serve
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    page = site / "algorithms" / "xgboost" / "index.html"
+    page.write_text(_inject(page.read_text()))
+    server, url = serve(site)
+    try:
+        pwned, refused = _refused(browser, f"{url}/algorithms/xgboost/")
+    finally:
+        server.shutdown()
+    assert pwned is None, "an injected script ran on the hosted site"
+    assert any("inline" in r for r in refused), refused
+    assert any("evil.example" in r for r in refused), refused
+
+
+def test_a_script_in_an_offline_page_is_refused(browser, bundle, tmp_path):
+    site = tmp_path / "bundle"
+    shutil.copytree(bundle, site)
+    page = site / "algorithms" / "xgboost.html"
+    page.write_text(_inject(page.read_text()))
+    pwned, refused = _refused(browser, page.as_uri())
+    assert pwned is None, "an injected script ran in the offline bundle"
+    assert any("inline" in r for r in refused), refused

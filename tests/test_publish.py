@@ -66,17 +66,6 @@ def test_what_changed_lists_every_dated_change_newest_first(real_site):
     assert dates == sorted(dates, reverse=True)
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    env = dict(os.environ, ATLAS_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(["make", "dist"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with zipfile.ZipFile(ROOT / "dist" / "aws-ml-atlas-offline.zip") as z:
-        z.extractall(out)
-    return out / "aws-ml-atlas"
-
-
 @pytest.mark.build
 @pytest.mark.browser
 def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):

@@ -69,7 +69,7 @@ def test_diagram_is_static_svg_with_escaped_labels_and_links(catalog):
     assert 'aria-labelledby="diagram-flow-title"' in html and 'aria-describedby="diagram-flow-desc"' in html
     assert '<title id="diagram-flow-title">Diagram of the' in html
     assert 'xlink:href="../../services/stream/"' in html and 'xlink:href="../../services/store/"' in html
-    assert "&lt;quotes&gt;" in html and "<quotes>" not in html
+    assert "&lt; 3 &gt; quotes" in html and "< 3 > quotes" not in html
     assert "\n\n" not in html  # a blank line would end the raw-HTML block in Markdown
     assert "<script" not in html.lower()
 

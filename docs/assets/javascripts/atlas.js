@@ -112,7 +112,7 @@
         var display = tex.indexOf("\\[") === 0;
         tex = tex.replace(/^\\[\[(]/, "").replace(/\\[\])]$/, "");
         // Keep the TeX source as the accessible text of the rendered formula.
-        katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+        katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml", maxSize: 10, maxExpand: 200, trust: false });
         el.setAttribute("data-atlas-state", "drawn");
       });
     }).catch(function (error) {
