@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .loading import load_catalog
+from . import status
 from .problems import Problem
 from .text_rules import check_url
 
@@ -117,7 +118,8 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
     for page in generated_pages(catalog, directory_urls=not settings.offline):
         if page.src_path in files:
             raise GenerationError(f"docs/{page.src_path} would hide the page generated from data; rename one of them")
-        files[page.src_path] = page.content
+        # Every closed, retired or maintenance-mode service named on the page shows its status.
+        files[page.src_path] = status.annotate(page.content, catalog, page.src_path)
     for table in all_tables(catalog, Linker(catalog, "index.md")):
         files[csv_path(table)] = to_csv(table)
     files[SELFTEST_CSV] = selftest.to_csv(selftest.all_cards(catalog))
@@ -201,6 +203,17 @@ class Result:
     config_path: Path | None = None
 
 
+def hand_written_problems(catalog: Catalog, root: Path = ROOT) -> list[Problem]:
+    """Hand-written pages (docs/) that name a closed or retired service without its status."""
+    problems = []
+    for src in sorted((root / "docs").rglob("*.md")):
+        rel_path = src.relative_to(root).as_posix()
+        if rel_path == "docs/contributing.md":
+            continue  # the contributor guide shows data examples, not advice to readers
+        problems += status.unmarked_mentions(src.read_text(encoding="utf-8"), catalog, rel_path)
+    return problems
+
+
 def generate(out: Path = DEFAULT_OUT, data_dir: Path | None = None, settings: Settings | None = None, root: Path = ROOT) -> Result:
     from .mkdocs_config import write_config
 
@@ -211,7 +224,7 @@ def generate(out: Path = DEFAULT_OUT, data_dir: Path | None = None, settings: Se
         return Result(problems)
     from .math import formula_problems
 
-    problems = formula_problems(catalog)
+    problems = formula_problems(catalog) + hand_written_problems(catalog, root)
     if problems:
         return Result(problems)
     files = site_files(catalog, settings, root)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .diagrams import diagram_html, node_label
+from .exam_pages import page_ref_link, revision_links, revision_pages, revision_path, revision_title
 from .render import KIND_TITLES, Linker, front_matter, page_path, render
 
 TEMPLATES = {
@@ -65,6 +66,8 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: boo
         domain_members=catalog.domain_members,
         capabilities=capabilities,
         choosers=_choosers_of(catalog, kind, entity_id, path),
+        revisions=revision_links(catalog, entity_id, link) if kind == "exams" else [],
+        page_link=lambda ref: page_ref_link(link, ref),
     )
     meta = {
         # The theme puts title and description into HTML without escaping them.
@@ -194,6 +197,7 @@ def changes_page(catalog: Catalog) -> GeneratedPage:
 
 def generated_pages(catalog: Catalog, directory_urls: bool = True) -> list[GeneratedPage]:
     pages = [changes_page(catalog)]
+    pages += [GeneratedPage(path, content, source) for path, content, source in revision_pages(catalog)]
     if catalog.glossary:
         pages.append(glossary_page(catalog))
     pages += selftest_pages(catalog)
@@ -267,6 +271,10 @@ def nav_sections(catalog: Catalog) -> dict[str, list]:
         else:
             # The theme puts nav titles into HTML unescaped; escape text from data.
             entries += [{html.escape(e.name): page_path(kind, i)} for i, e in entities]
+        if kind == "exams":
+            changes = [{html.escape(revision_title(catalog, i, r)): revision_path(i, r)} for i, e in entities for r in e.revisions]
+            if changes:
+                entries.append({"What changed between versions": changes})
         sections[kind] = entries
     from .practice.pages import practice_nav
 

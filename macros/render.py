@@ -197,9 +197,20 @@ class Linker:
         return f"{target}#{anchor}" if anchor else target
 
     def __call__(self, kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> str:
-        name = text if text is not None else self.catalog.get(kind, entity_id).name
+        entity = self.catalog.get(kind, entity_id)
+        name = text if text is not None else entity.name
         label = md(name).replace("[", "\\[").replace("]", "\\]")
-        return f"[{label}]({self.url(kind, entity_id, anchor)})"
+        link = f"[{label}]({self.url(kind, entity_id, anchor)})"
+        status = getattr(entity, "status", "active")
+        if kind == "services" and status != "active" and entity_id != self._own_service():
+            from .status import status_label
+
+            link += f" *({status_label(entity)})*{{ .atlas-status }}"
+        return link
+
+    def _own_service(self) -> str | None:
+        kind, _, rest = self.from_page.partition("/")
+        return rest[: -len(".md")] if kind == "services" and rest.endswith(".md") else None
 
     def many(self, kind: str, ids: list[str], sep: str = ", ") -> str:
         return sep.join(self(kind, i) for i in ids)
