@@ -32,10 +32,13 @@ def test_a_task_statement_that_maps_to_no_page_is_refused(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     path = data / "exams" / "dea-c01.yml"
-    text = path.read_text()
-    start = text.index("teaches:")
-    end = text.index("\n", text.index("- ", start))
-    path.write_text(text[:start] + "teaches: []" + text[end:])
+    lines = path.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "teaches:")
+    end = start + 1
+    while lines[end].strip().startswith("- ") and lines[end].startswith(" " * 10):
+        end += 1
+    lines[start:end] = [lines[start].replace("teaches:", "teaches: []")]
+    path.write_text("\n".join(lines) + "\n")
     _, problems = load_catalog(data, tmp_path)
     assert [p.text() for p in problems] == [
         "data/exams/dea-c01.yml: exam 'dea-c01': domains[0].tasks[0].teaches: expected at least 1 item(s); got 0"]
