@@ -30,9 +30,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## serve: set up, then serve the site at http://$(HOST); every edit of data/, docs/ or macros/ regenerates and reloads
+## serve: set up, then serve the site at http://$(HOST); every edit of data/, docs/, macros/ or overrides/ rebuilds and reloads
 serve: install
-	ATLAS_SITE_URL=http://$(HOST)/ $(BIN)/python -m macros serve --dev-addr $(HOST)
+	exec env ATLAS_SITE_URL=http://$(HOST)/ $(BIN)/python -m macros serve --dev-addr $(HOST)
 
 ## generate: write the generated MkDocs project (pages, nav, downloads, search index) into build/
 generate: install

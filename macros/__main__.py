@@ -6,8 +6,8 @@
   python -m macros build [--site-dir DIR] [--out DIR]
                                          generate, then a strict MkDocs build of the result;
                                          a failed build leaves an existing site untouched
-  python -m macros serve [--dev-addr H:P] generate, serve with live reload, regenerate on
-                                         every edit of data/, docs/ or macros/
+  python -m macros serve [--dev-addr H:P] build, serve the last good site, rebuild and
+                                         reload on every edit of data/, docs/, macros/
 
 Environment: ATLAS_DATA_DIR (another data directory), ATLAS_SITE_URL, ATLAS_OFFLINE=true
 (the offline bundle), ATLAS_SEARCH=stock (the theme's own search, for the benchmark).

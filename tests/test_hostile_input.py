@@ -106,8 +106,20 @@ def test_serve_keeps_the_last_good_site_while_data_is_broken_and_stops_on_a_sign
         status, body = _get(url)
         assert status == 200 and "Store Service" in body, "the last good site is no longer served"
         assert "Traceback" not in (tmp_path / "serve.log").read_text()
+        started = time.monotonic()
+        assert _get(url)[0] == 200 and time.monotonic() - started < 5, "a request waited for the failed build"
         store.write_text(good.replace("Keep objects.", "Keep objects safely."))
         assert _wait(lambda: "Keep objects safely." in _get(url)[1], 90), "a fixed edit did not reach the site"
+        # An added and a deleted entity reach the hand-written pages too (their macros read the data anew).
+        table = f"http://127.0.0.1:{port}/compare/algorithms/"
+        beta = data / "algorithms" / "beta.yml"
+        gamma = data / "algorithms" / "gamma.yml"
+        gamma.write_text(beta.read_text().replace("name: Beta Clusters", "name: Gamma Clusters", 1))
+        assert _wait(lambda: "Gamma Clusters" in _get(table)[1], 90), "an added entity did not reach a hand-written page"
+        gamma.unlink()
+        assert _wait(lambda: "Gamma Clusters" not in _get(table)[1] and _get(table)[0] == 200, 90), \
+            "a deleted entity stayed on a hand-written page"
+        assert "<script src=\"/__atlas/reload.js\"></script>" in _get(url)[1]
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -115,7 +127,27 @@ def test_serve_keeps_the_last_good_site_while_data_is_broken_and_stops_on_a_sign
         finally:
             log.close()
     assert proc.returncode == 0
-    assert _wait(lambda: _get(url)[0] == 0, 15), "mkdocs serve is still answering after make serve stopped"
+    assert _wait(lambda: _get(url)[0] == 0, 15), "the server is still answering after serve stopped"
+
+
+@pytest.mark.build
+def test_a_signal_to_make_serve_stops_every_process_it_started(tmp_path):
+    data = make_data(tmp_path)
+    port = _free_port()
+    env = dict(os.environ, ATLAS_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1", HOST=f"127.0.0.1:{port}")
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait(lambda: _get(url)[0] == 200, 150), (tmp_path / "serve.log").read_text()
+    finally:
+        proc.send_signal(signal.SIGTERM)  # to make alone, as a terminal or a supervisor would
+        proc.wait(30)
+        log.close()
+    assert _wait(lambda: _get(url)[0] == 0, 20), "something still answers on the port after make serve stopped"
+    leftover = subprocess.run(["pgrep", "-f", f"macros serve --dev-addr 127.0.0.1:{port}"], capture_output=True, text=True)
+    assert leftover.stdout.strip() == "", "the serve process outlived make"
 
 
 @pytest.mark.build
