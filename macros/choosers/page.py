@@ -24,7 +24,7 @@ from ..catalog import Catalog
 from ..render import Linker, built_link, front_matter, page_path, render
 from ..tables import Cell, Table, link_cell, text_cell
 from .attributes import Fact
-from .evaluate import SHORTLIST, fact_table
+from .evaluate import SHORTLIST, PreferFact, fact_table
 from .load import candidate_ids
 from .model import Chooser
 
@@ -80,13 +80,21 @@ def distinctions(catalog: Catalog, chooser: Chooser) -> list[tuple[str, str, lis
 
 
 def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) -> dict:
-    """What choosers.js evaluates: questions, and each candidate's facts per answer."""
+    """The fact table choosers.js reads: questions; each candidate's facts per answer, judged
+    and worded here ([met, full text, source, compact text]); each ranking rule's verdict
+    and note per candidate ([met, favoured, note, source, source title]); the advice. The
+    script only combines them (answered constraints, sum of weights, alphabetical ties)."""
     chooser = catalog.choosers[chooser_id]
     path = chooser_path(chooser_id)
     table = fact_table(catalog, chooser)
+    alphabetical = sorted(table, key=lambda cid: table.names[cid].casefold())
 
     def fact_json(f: Fact) -> list:
-        return [1 if f.ok else 0, fact_html(f.text), f.source]
+        return [1 if f.ok else 0, fact_html(f.text), f.source, fact_html(f.short or f.text)]
+
+    def note_json(j: PreferFact) -> list:
+        n = j.note
+        return [1 if j.met else 0, 1 if n.up else 0, fact_html(n.text), n.source, html.escape(n.title) if n.title else None]
 
     return {
         "id": chooser_id,
@@ -95,10 +103,13 @@ def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) ->
                       for q in chooser.questions],
         "candidates": [{
             "id": cid,
-            "name": catalog.get(chooser.candidates, cid).name,
+            "name": table.names[cid],
+            "order": alphabetical.index(cid),
             "url": built_link(page_path(chooser.candidates, cid), path, directory_urls),
             "facts": {qid: {aid: fact_json(f) for aid, f in by_answer.items()} for qid, by_answer in table[cid].items()},
         } for cid in table],
+        "prefer": [{"when": dict(rule.when), "weight": rule.weight, "by": {cid: note_json(j) for cid, j in table.prefer[i].items()}}
+                   for i, rule in enumerate(chooser.prefer)],
         "advice": [{"when": dict(adv.when), "candidate": adv.candidate, "html": fact_html(adv.text),
                     "source": adv.source.url, "title": html.escape(adv.source.title)} for adv in chooser.advice],
     }
@@ -137,6 +148,7 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
     chooser = catalog.choosers[chooser_id]
     path = chooser_path(chooser_id)
     link = Linker(catalog, path)
+    overview = overview_table(catalog, link, chooser_id)
     compare = [(cid, catalog.get("comparisons", cid)) for cid in chooser.comparisons]
     compare_html = ", ".join(
         f'<a href="{html.escape(built_link(page_path("comparisons", cid), path, directory_urls))}">{html.escape(c.name)}</a>'
@@ -147,7 +159,8 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
         id=chooser_id,
         form=form_html(chooser_id, chooser),
         data=script_json(page_data(catalog, chooser_id, directory_urls)),
-        table_md=render_table(overview_table(catalog, link, chooser_id), link),
+        table_md=render_table(overview, link),
+        rows=len(overview.rows),
         distinctions=[(q, a, link.many(chooser.candidates, ids, " or ")) for q, a, ids in distinctions(catalog, chooser)],
         compare=compare,
         compare_html=compare_html,
