@@ -102,8 +102,10 @@ def test_every_combination_picks_only_what_the_data_allows_and_names_a_violated_
             for n in pick.notes:
                 rule = chooser.prefer[n.rule]
                 assert n.up == (has(rule, pick.id) == (rule.weight > 0))
-                if has(rule, pick.id) or rule.candidate:
+                if has(rule, pick.id):
                     assert n.text == rule.reason  # AWS's reason, with its source
+                elif rule.candidate:
+                    assert n.text.endswith(CATALOG.get(kind, rule.candidate).name)
                 else:
                     assert n.text and n.text != rule.reason  # the pick's own data, which lacks the fact
                 assert n.source and n.source.startswith("https://docs.aws.amazon.com/")

@@ -71,8 +71,11 @@ def prefer_fact(catalog: Catalog, chooser: Chooser, index: int, cid: str) -> Pre
     rule = chooser.prefer[index]
     up_if_met = rule.weight > 0
     if rule.candidate is not None:
-        met = cid == rule.candidate
-        return PreferFact(met, RankNote(index, met == up_if_met, rule.reason, rule.source.url, rule.source.title))
+        if cid == rule.candidate:
+            return PreferFact(True, RankNote(index, up_if_met, rule.reason, rule.source.url, rule.source.title))
+        named = catalog.get(chooser.candidates, rule.candidate).name
+        text = f"AWS's advice for these answers {'favours' if up_if_met else 'counts against'} {named}"
+        return PreferFact(False, RankNote(index, not up_if_met, text, rule.source.url, rule.source.title))
     f = fact(catalog, chooser.candidates, cid, rule.fact)
     if f.ok:
         return PreferFact(True, RankNote(index, up_if_met, rule.reason, rule.source.url, rule.source.title))

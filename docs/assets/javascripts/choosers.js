@@ -106,8 +106,8 @@
   }
 
   // One line: each deciding fact once, compactly, joined by middle dots.
-  function whyLine(reasons) {
-    var p = el("p", "atlas-chooser__why");
+  function whyLine(reasons, tag) {
+    var p = el(tag || "p", "atlas-chooser__why");
     reasons.forEach(function (r, i) {
       if (i) p.appendChild(document.createTextNode(" · "));
       p.appendChild(html("span", null, r[1][3]));
@@ -125,16 +125,14 @@
     p.appendChild(el("strong", null, note[1] ? "Favoured: " : "Ranked lower: "));
     p.appendChild(html("span", null, note[2]));
     if (note[3]) {
-      p.appendChild(document.createTextNode(" ("));
-      p.appendChild(sourceLink(note[3], "source", note[4]));
-      p.appendChild(document.createTextNode(")"));
+      // The brackets go with the link, so print (which drops source links) leaves none.
+      var cite = el("span", "atlas-chooser__source");
+      cite.appendChild(document.createTextNode(" ("));
+      cite.appendChild(sourceLink(note[3], "source", note[4]));
+      cite.appendChild(document.createTextNode(")"));
+      p.appendChild(cite);
     }
     return p;
-  }
-
-  function listNames(names) {
-    if (names.length < 2) return names.join("");
-    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
   }
 
   function setUp(box) {
@@ -167,6 +165,28 @@
       status.textContent = n === 0 ? "No candidate fits every answer."
         : (n === 1 ? "1 candidate fits" : n + " candidates fit") + " every answer; " + result.excluded.length + " ruled out.";
 
+      // A deciding fact worded the same for every pick (the answer itself, mostly) shows once,
+      // above the list; each pick then lists only the facts that differ.
+      var common = {};
+      if (n > 1) {
+        result.picks[0].reasons.forEach(function (r, i) {
+          var same = result.picks.every(function (p) {
+            return p.reasons[i][1][3] === r[1][3] && p.reasons[i][1][2] === r[1][2];
+          });
+          if (same) common[r[0]] = true;
+        });
+      }
+      var shared = n > 1 ? result.picks[0].reasons.filter(function (r) { return common[r[0]]; }) : [];
+      var commonLine = box.querySelector("[data-atlas-chooser-common]");
+      commonLine.textContent = "";
+      commonLine.hidden = !shared.length;
+      if (shared.length) {
+        commonLine.appendChild(el("strong", null, "Each one: "));
+        commonLine.appendChild(whyLine(shared, "span"));
+      }
+      var tied = result.picks.some(function (p) { return p.tiedWith.length; });
+      box.querySelector("[data-atlas-chooser-ties]").hidden = !(tied && n > 1);
+
       var picks = box.querySelector("[data-atlas-chooser-picks]");
       picks.textContent = "";
       result.picks.forEach(function (p) {
@@ -176,11 +196,9 @@
         var a = el("a", "atlas-chooser__name", c.name);
         a.href = c.url;
         li.appendChild(a);
-        if (p.tiedWith.length && n > 1) {
-          li.appendChild(el("span", "atlas-chooser__tie", " — tied with " +
-            listNames(p.tiedWith.map(function (id) { return byId[id].name; })) + ", listed alphabetically"));
-        }
-        if (p.reasons.length) li.appendChild(whyLine(p.reasons));
+        if (p.tiedWith.length) li.appendChild(el("span", "atlas-chooser__tie", " (tie)"));
+        var own = p.reasons.filter(function (r) { return !common[r[0]]; });
+        if (own.length) li.appendChild(whyLine(own));
         p.notes.forEach(function (note) { li.appendChild(noteLine(note)); });
         picks.appendChild(li);
       });
