@@ -10,7 +10,7 @@ process.stdin.on("end", () => {
   const out = answer_sets.map((answers) => {
     const r = chooser.evaluate(data, answers);
     return {
-      picks: r.picks.map((p) => [p.id, p.reasons.map((x) => [x[0], x[1][3], x[1][2]]), p.score, p.rank, p.tiedWith,
+      picks: r.picks.map((p) => [p.id, p.reasons.map((x) => [x[0], x[1][1], x[1][2]]), p.score, p.rank, p.tiedWith,
         p.notes.map((n) => [n[0], n[1], n[2], n[3], n[4]])]),
       excluded: r.excluded.map((x) => [x.id, x.question, x.fact[1]]),
       advice: r.advice,

@@ -24,7 +24,7 @@ from ..catalog import Catalog
 from ..render import Linker, built_link, front_matter, page_path, render
 from ..tables import Cell, Table, link_cell, text_cell
 from .attributes import Fact
-from .evaluate import SHORTLIST, PreferFact, fact_table
+from .evaluate import SHORTLIST, fact_table
 from .load import candidate_ids
 from .model import Chooser
 
@@ -80,21 +80,32 @@ def distinctions(catalog: Catalog, chooser: Chooser) -> list[tuple[str, str, lis
 
 
 def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) -> dict:
-    """The fact table choosers.js reads: questions; each candidate's facts per answer, judged
-    and worded here ([met, full text, source, compact text]); each ranking rule's verdict
-    and note per candidate ([met, favoured, note, source, source title]); the advice. The
-    script only combines them (answered constraints, sum of weights, alphabetical ties)."""
+    """The fact table choosers.js reads, every fact judged and worded here:
+
+    - each candidate's fact per answer, [met, text, source]: a met fact in its compact
+      form (what a pick lists), a failed one in full (what an exclusion shows);
+    - each ranking rule's verdict per candidate, [met, favoured, note], the note an index
+      into the rule's distinct notes, [text, source, source title];
+    - the advice.
+
+    The script only combines them (answered constraints, sum of weights, alphabetical ties)."""
     chooser = catalog.choosers[chooser_id]
     path = chooser_path(chooser_id)
     table = fact_table(catalog, chooser)
     alphabetical = sorted(table, key=lambda cid: table.names[cid].casefold())
 
     def fact_json(f: Fact) -> list:
-        return [1 if f.ok else 0, fact_html(f.text), f.source, fact_html(f.short or f.text)]
+        return [1, fact_html(f.short or f.text), f.source] if f.ok else [0, fact_html(f.text), f.source]
 
-    def note_json(j: PreferFact) -> list:
-        n = j.note
-        return [1 if j.met else 0, 1 if n.up else 0, fact_html(n.text), n.source, html.escape(n.title) if n.title else None]
+    def rule_json(i: int, rule) -> dict:
+        notes: list[list] = []
+        by: dict[str, list] = {}
+        for cid, j in table.prefer[i].items():
+            note = [fact_html(j.note.text), j.note.source, html.escape(j.note.title) if j.note.title else None]
+            if note not in notes:
+                notes.append(note)
+            by[cid] = [1 if j.met else 0, 1 if j.note.up else 0, notes.index(note)]
+        return {"when": dict(rule.when), "weight": rule.weight, "by": by, "notes": notes}
 
     return {
         "id": chooser_id,
@@ -108,8 +119,7 @@ def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) ->
             "url": built_link(page_path(chooser.candidates, cid), path, directory_urls),
             "facts": {qid: {aid: fact_json(f) for aid, f in by_answer.items()} for qid, by_answer in table[cid].items()},
         } for cid in table],
-        "prefer": [{"when": dict(rule.when), "weight": rule.weight, "by": {cid: note_json(j) for cid, j in table.prefer[i].items()}}
-                   for i, rule in enumerate(chooser.prefer)],
+        "prefer": [rule_json(i, rule) for i, rule in enumerate(chooser.prefer)],
         "advice": [{"when": dict(adv.when), "candidate": adv.candidate, "html": fact_html(adv.text),
                     "source": adv.source.url, "title": html.escape(adv.source.title)} for adv in chooser.advice],
     }

@@ -55,7 +55,7 @@
       picks.forEach(function (p) {
         var judged = rule.by[p.id];
         if (judged[0]) p.score += rule.weight;
-        if (met > 0 && met < picks.length) p.notes.push([i].concat(judged.slice(1)));
+        if (met > 0 && met < picks.length) p.notes.push([i, judged[1]].concat(rule.notes[judged[2]]));
       });
     });
     picks.sort(function (a, b) { return (b.score - a.score) || (order[a.id] - order[b.id]); });
@@ -110,7 +110,7 @@
     var p = el(tag || "p", "atlas-chooser__why");
     reasons.forEach(function (r, i) {
       if (i) p.appendChild(document.createTextNode(" · "));
-      p.appendChild(html("span", null, r[1][3]));
+      p.appendChild(html("span", null, r[1][1]));
       if (r[1][2]) {
         p.appendChild(document.createTextNode(" "));
         p.appendChild(sourceLink(r[1][2], "(source)"));
@@ -171,7 +171,7 @@
       if (n > 1) {
         result.picks[0].reasons.forEach(function (r, i) {
           var same = result.picks.every(function (p) {
-            return p.reasons[i][1][3] === r[1][3] && p.reasons[i][1][2] === r[1][2];
+            return p.reasons[i][1][1] === r[1][1] && p.reasons[i][1][2] === r[1][2];
           });
           if (same) common[r[0]] = true;
         });
