@@ -1,22 +1,26 @@
 """Guided choosers (macros/choosers, data/choosers): every combination of answers of every
-chooser, judged against the data independently of the evaluator; the browser script
-agrees with the Python evaluation on all of them; the generated page carries the form,
-the data block and the no-script table.
+chooser, judged against the data independently of the evaluator, its ranking included;
+documented ranking cases; the browser script agrees with the Python evaluation on
+everything the page draws, for all of them; bad ranking rules give problem lines; the
+generated page carries the form, the data block and the no-script table.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, make_data
 from macros.choosers.evaluate import all_answer_sets, evaluate, fact_table
 from macros.choosers.load import candidate_ids
+from macros.choosers import page
 from macros.choosers.page import chooser_page, overview_table, page_data, plain
 from macros.loading import load_catalog
+from macros.problems import format_problems
 from macros.render import Linker
 from macros.units import in_base
 
@@ -28,7 +32,7 @@ def test_the_four_choosers_exist_and_the_data_is_clean():
     assert PROBLEMS == []
     assert CHOOSERS == ["built-in-algorithm", "data-store", "inference-option", "stream-service"]
     for cid in CHOOSERS:
-        assert 2 <= len(CATALOG.choosers[cid].questions) <= 5
+        assert 2 <= len(CATALOG.choosers[cid].questions) <= 6
 
 
 def meets(kind: str, entity_id: str, req) -> bool:
@@ -39,7 +43,7 @@ def meets(kind: str, entity_id: str, req) -> bool:
         lists = {
             "problem_types": e.problem_types, "learning_types": e.learning_types, "modalities": e.modalities,
             "training_content_types": [ct for ch in e.training.channels for ct in ch.content_types],
-            "input_modes": e.training.input_modes,
+            "input_modes": e.training.input_modes, "training_recommended": e.training.instances.recommended,
         }
         flags = {
             "training_cpu": e.training.instances.cpu, "training_gpu": e.training.instances.gpu,
@@ -80,21 +84,100 @@ def test_every_combination_picks_only_what_the_data_allows_and_names_a_violated_
             req = answers_of[out.question][answers[out.question]].require
             assert req is not None and not meets(kind, out.id, req), (answers, out.id)
             assert not out.fact.ok and out.fact.text
+        # Ranking, recomputed from the data: the score of a pick is the sum of the weights of
+        # the rules whose answers are given and whose fact (or candidate) it has.
+        rules = [r for r in chooser.prefer if all(answers.get(q) == a for q, a in r.when.items())]
+
+        def has(rule, cid):
+            return cid == rule.candidate if rule.candidate else meets(kind, cid, rule.fact)
+
+        score = {cid: sum(r.weight for r in rules if has(r, cid)) for cid in picked}
+        assert picked == sorted(picked, key=lambda c: (-score[c], CATALOG.get(kind, c).name.casefold())), answers
+        for pick in result.picks:
+            assert pick.score == score[pick.id]
+            assert pick.rank == 1 + sum(1 for c in picked if score[c] > score[pick.id])
+            assert pick.tied_with == [c for c in picked if score[c] == score[pick.id] and c != pick.id]
+            separating = [chooser.prefer.index(r) for r in rules if 0 < sum(has(r, c) for c in picked) < len(picked)]
+            assert [n.rule for n in pick.notes] == separating, (answers, pick.id)
+            for n in pick.notes:
+                rule = chooser.prefer[n.rule]
+                assert n.up == (has(rule, pick.id) == (rule.weight > 0))
+                if has(rule, pick.id):
+                    assert n.text == rule.reason  # AWS's reason, with its source
+                elif rule.candidate:
+                    assert n.text.endswith(CATALOG.get(kind, rule.candidate).name)
+                else:
+                    assert n.text and n.text != rule.reason  # the pick's own data, which lacks the fact
+                assert n.source and n.source.startswith("https://docs.aws.amazon.com/")
         if 1 <= len(picked) <= 2:
             narrowed += 1
     assert combos == __import__("math").prod(len(q.answers) + 1 for q in chooser.questions)
     assert narrowed > 0, "no combination narrows the candidates to one or two"
 
 
-def test_the_issue_example_leaves_tabular_cpu_algorithms_and_rules_out_protobuf_only_ones():
+def test_the_issue_example_ranks_by_documented_facts_and_autogluon_is_not_first():
+    """Binary classification, tabular, CSV, CPU: seven algorithms fit. AWS names M5 CPU
+    instances for training CatBoost, k-NN, LightGBM and XGBoost, so they rank first, tied
+    (nothing recorded separates them; alphabetical); AWS names P3 GPUs for AutoGluon-Tabular
+    and TabTransformer and no instance family for Linear Learner, so they rank lower."""
     chooser = CATALOG.choosers["built-in-algorithm"]
     result = evaluate(chooser, fact_table(CATALOG, chooser), {"problem": "binary", "format": "csv", "hardware": "cpu", "data": "tabular"})
-    picked = {p.id for p in result.picks}
-    assert {"xgboost", "linear-learner", "lightgbm", "catboost"} <= picked
-    assert "factorization-machines" not in picked
+    assert [(p.id, p.rank) for p in result.picks] == [
+        ("catboost", 1), ("k-nn", 1), ("lightgbm", 1), ("xgboost", 1),
+        ("autogluon-tabular", 5), ("linear-learner", 5), ("tabtransformer", 5)]
+    top = result.picks[0]
+    assert top.tied_with == ["k-nn", "lightgbm", "xgboost"]
+    assert [f.short for _, f in top.reasons] == ["Binary classification", "Tabular data", "CSV input", "Trains on CPU"]
+    assert [(n.up, n.text) for n in top.notes] == [(True, chooser.prefer[0].reason)]
+    autogluon = next(p for p in result.picks if p.id == "autogluon-tabular")
+    assert [(n.up, n.text) for n in autogluon.notes] == [(False, "AWS recommends for training: P3 (NVIDIA V100); not M5 (general purpose)")]
+    linear = next(p for p in result.picks if p.id == "linear-learner")
+    assert [n.text for n in linear.notes] == ["AWS recommends for training: none named; not M5 (general purpose)"]
+    assert "factorization-machines" not in {p.id for p in result.picks}
     why = {x.id: x.fact.text for x in result.excluded}
     assert why["factorization-machines"] == "Training content types: RecordIO-protobuf; not CSV"
-    assert result.undecided  # the data does not separate them; the page says so
+    assert result.undecided  # four tied first: the data does not separate them, and the page says so
+    # Without the hardware answer no rule applies: every pick ties, alphabetically.
+    loose = evaluate(chooser, fact_table(CATALOG, chooser), {"problem": "binary", "data": "tabular"})
+    assert {p.rank for p in loose.picks} == {1} and all(p.notes == [] for p in loose.picks)
+    assert [p.id for p in loose.picks] == sorted((p.id for p in loose.picks), key=lambda c: CATALOG.get("algorithms", c).name.casefold())
+
+
+def test_gpu_training_favours_the_algorithms_aws_documents_on_p3():
+    chooser = CATALOG.choosers["built-in-algorithm"]
+    result = evaluate(chooser, fact_table(CATALOG, chooser), {"problem": "binary", "data": "tabular", "hardware": "gpu"})
+    first = [p.id for p in result.picks if p.rank == 1]
+    assert first == ["autogluon-tabular", "tabtransformer", "xgboost"]
+    assert all("p3" in CATALOG.get("algorithms", c).training.instances.recommended for c in first)
+    assert [n.up for n in result.picks[-1].notes] == [False]
+
+
+def test_many_models_on_one_endpoint_ranks_multi_model_endpoints_first():
+    chooser = CATALOG.choosers["inference-option"]
+    table = fact_table(CATALOG, chooser)
+    result = evaluate(chooser, table, {"models": "shared"})
+    assert [(p.id, p.rank) for p in result.picks] == [("sagemaker-multi-model-endpoints", 1), ("sagemaker-real-time-endpoints", 2)]
+    mme, real_time = result.picks
+    assert mme.notes[0].up and mme.notes[0].source == "https://docs.aws.amazon.com/sagemaker/latest/dg/deploy-model-advanced.html"
+    assert not real_time.notes[0].up
+    assert plain(real_time.reasons[0][1].short) == "Serves many models from one endpoint"
+    why = {x.id: x.fact.text for x in result.excluded}
+    assert why["sagemaker-serverless-inference"].startswith("Serves many models from one endpoint: no")
+    # Different frameworks: AWS points to multi-container endpoints (the same entity).
+    mixed = evaluate(chooser, table, {"models": "mixed", "gpu": "gpu"})
+    assert [p.id for p in mixed.picks] == ["sagemaker-multi-model-endpoints", "sagemaker-real-time-endpoints"]
+    assert "multi-container" in mixed.picks[0].notes[0].text
+    # Too large for any endpoint that hosts many models.
+    assert evaluate(chooser, table, {"models": "shared", "payload": "mb100"}).picks == []
+
+
+def test_idle_traffic_ranks_serverless_first_and_ties_the_rest():
+    chooser = CATALOG.choosers["inference-option"]
+    result = evaluate(chooser, fact_table(CATALOG, chooser), {"traffic": "idle"})
+    assert result.picks[0].id == "sagemaker-serverless-inference" and result.picks[0].rank == 1
+    rest = result.picks[1:]
+    assert len(rest) == 2 and {p.rank for p in rest} == {2}
+    assert rest[0].tied_with == [rest[1].id] and rest[1].tied_with == [rest[0].id]
 
 
 def test_inference_limits_decide_with_their_documented_values():
@@ -131,29 +214,35 @@ def test_the_browser_script_agrees_with_python_on_every_combination(chooser_id):
     from_js = json.loads(run.stdout)
     for answers, js in zip(sets, from_js, strict=True):
         py = evaluate(chooser, table, answers)
-        assert js["picks"] == [[p.id, [q for q, _ in p.reasons]] for p in py.picks], answers
-        assert js["excluded"] == [[x.id, x.question] for x in py.excluded], answers
+        data_fact = lambda f: [page.fact_html(f.short or f.text), f.source]  # noqa: E731
+        assert js["picks"] == [[p.id, [[q, *data_fact(f)] for q, f in p.reasons], p.score, p.rank, p.tied_with,
+                                [[n.rule, int(n.up), page.fact_html(n.text), n.source, html.escape(n.title) if n.title else None]
+                                 for n in p.notes]] for p in py.picks], answers
+        assert js["excluded"] == [[x.id, x.question, page.fact_html(x.fact.text)] for x in py.excluded], answers
         assert js["advice"] == py.advice, answers
 
 
 def test_page_has_a_labelled_form_the_data_block_and_the_no_script_table():
-    page = chooser_page(CATALOG, "inference-option")
-    text = page.content
-    assert page.src_path == "choose/inference-option.md"
+    generated = chooser_page(CATALOG, "inference-option")
+    text = generated.content
+    assert generated.src_path == "choose/inference-option.md"
     # Shown from the first paint where scripts run (the html element's js class), so it
     # moves nothing when the script arrives; hidden by CSS where they do not.
     assert '<div class="atlas-chooser" data-atlas-chooser="inference-option">' in text
-    assert text.count("<fieldset") == 5 and text.count("<legend>") == 5
+    assert text.count("<fieldset") == 6 and text.count("<legend>") == 6
     for q in CATALOG.choosers["inference-option"].questions:
         for a in q.answers:
             assert f'<label for="ch-inference-option-{q.id}-{a.id}">' in text
     block = text.split("<script type=\"application/json\" data-atlas-chooser-data>")[1].split("</script>")[0]
     assert json.loads(block) == json.loads(json.dumps(page_data(CATALOG, "inference-option")))
     assert "## Every candidate and criterion" in text and "## Exam tips" in text
-    table = overview_table(CATALOG, Linker(CATALOG, page.src_path), "inference-option")
+    table = overview_table(CATALOG, Linker(CATALOG, generated.src_path), "inference-option")
     rows = {r[0].text: [c.text for c in r[1:]] for r in table.rows}
     assert rows["Amazon SageMaker Serverless Inference"][1] == "Up to 4 MB"  # request size column
     assert rows["Amazon SageMaker Asynchronous Inference"][1] == "Up to 4 MB; Up to 6 MB; Up to 100 MB; Up to 1 GB"
+    assert rows["Amazon SageMaker Asynchronous Inference"][5] == "none"  # models column: one model per endpoint
+    # The overview is a disclosure that starts open (no script) and that choosers.js folds.
+    assert '<details class="atlas-chooser__overview" data-atlas-chooser-overview open markdown>' in text
 
 
 def test_text_from_data_is_escaped_in_the_form_and_the_data_block(tmp_path):
@@ -170,3 +259,55 @@ def test_text_from_data_is_escaped_in_the_form_and_the_data_block(tmp_path):
     assert "< 1 s" not in text and "&lt; 1 s &amp; logs &gt; 2 GB" in text
     block = text.split("data-atlas-chooser-data>")[1].split("</script>")[0]
     assert "</script" not in block and "<" not in block
+
+
+def test_bad_ranking_rules_are_problem_lines(tmp_path):
+    """A prefer rule names a fact or a candidate, a weight other than 0, and answers that exist."""
+    overlay = tmp_path / "overlay" / "choosers"
+    overlay.mkdir(parents=True)
+    (overlay / "rank-fixture.yml").write_text("""name: Rank fixture
+nav_title: Rank fixture
+summary: A chooser over the fixture algorithms whose ranking rules are wrong.
+candidates: algorithms
+questions:
+  - id: hardware
+    text: What must it train on?
+    short: Hardware
+    answers:
+      - {id: cpu, label: CPU, require: {attribute: training_cpu, is: true}}
+      - {id: gpu, label: GPU, require: {attribute: training_gpu, is: true}}
+  - id: data
+    text: What data?
+    short: Data
+    answers:
+      - {id: tabular, label: Tabular, require: {attribute: modalities, has: tabular}}
+      - {id: other, label: Other}
+prefer:
+  - {fact: {attribute: training_recomended, has: m5}, weight: 2, reason: Fixture reason., source: {title: Fixture, url: "https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html"}}
+  - {candidate: gamma, weight: 1, reason: Fixture reason., source: {title: Fixture, url: "https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html"}}
+  - {candidate: alpha, fact: {attribute: training_cpu, is: true}, weight: 1, reason: Fixture reason., source: {title: Fixture, url: "https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html"}}
+  - {candidate: alpha, when: {hardware: tpu}, weight: 0, reason: Fixture reason., source: {title: Fixture, url: "https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html"}}
+  - {fact: {attribute: training_recommended, has: m55}, weight: 11, reason: Fixture reason., source: {title: Fixture, url: "https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html"}}
+""")
+    data = make_data(tmp_path, tmp_path / "overlay")
+    catalog, problems = load_catalog(data, tmp_path)
+    assert catalog is None
+    assert format_problems(problems).splitlines() == [
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[0].fact.attribute: unknown attribute 'training_recomended'; expected one of: "
+        "problem_types, learning_types, modalities, training_content_types, input_modes, training_recommended, training_cpu, training_gpu, "
+        "multi_instance, inference_cpu, inference_gpu",
+        "    hint: did you mean 'training_recommended'?",
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[1].candidate: 'gamma' is not one of this chooser's candidates",
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[2]: expected exactly one of fact (a fact that favours candidates) "
+        "or candidate (the one AWS's advice names)",
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[3].weight: expected a whole number from -10 to 10 other than 0 "
+        "(positive favours, negative counts against); got 0",
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[3].when.hardware: question 'hardware' has no answer 'tpu'; its answers are cpu, gpu",
+        "    hint: did you mean 'gpu'?",
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[4].fact.has: expected a term of the 'instance-families' vocabulary "
+        "(data/vocab/instance-families.yml); got 'm55'",
+        "    hint: did you mean 'm5'?",
+        "data/choosers/rank-fixture.yml: chooser 'rank-fixture': prefer[4].weight: expected a whole number from -10 to 10 other than 0 "
+        "(positive favours, negative counts against); got 11",
+        "7 problems in 1 file",
+    ]

@@ -1,7 +1,9 @@
-"""The chooser pages in real Chromium: answered by keyboard, picks and reasons as the
-Python evaluation gives them, the state kept in the address across a reload, the chosen
-path in print, the page under its Content-Security-Policy, and no serious axe finding.
-(The offline bundle from file:// is checked in tests/test_publish.py, which builds it.)
+"""The chooser pages in real Chromium: answered by keyboard, picks ranked and explained as
+the Python evaluation gives them (each deciding fact once, ties said to be ties), the
+state kept in the address across a reload, the chosen path and the overview table in
+print, 390 px phones, the page under its Content-Security-Policy, and no serious axe
+finding in light and dark. (The offline bundle from file:// is checked in
+tests/test_publish.py, which builds it.)
 """
 
 from __future__ import annotations
@@ -60,20 +62,40 @@ def test_keyboard_answers_give_the_picks_and_reasons_and_survive_a_reload(offlin
     want = expected("built-in-algorithm", ANSWERS)
     picks, out = shown(page)
     assert picks == [name(p.id) for p in want.picks]
+    # Ranked: AWS names M5 CPU instances for the four tied first; AutoGluon-Tabular is not first.
+    assert picks[:4] == ["CatBoost", "K-Nearest Neighbors (k-NN)", "LightGBM", "XGBoost"] and picks[0] != name("autogluon-tabular")
+    ranks = page.eval_on_selector_all("[data-atlas-chooser-picks] > li", "els => els.map(e => e.value)")
+    assert ranks == [p.rank for p in want.picks] == [1, 1, 1, 1, 5, 5, 5]
     assert len(out) == len(want.excluded) and len(picks) + len(out) == len(CATALOG.entities["algorithms"])
     status = page.inner_text("[data-atlas-chooser-status]")
     assert status == f"{len(want.picks)} candidates fit every answer; {len(want.excluded)} ruled out."
     assert page.get_attribute("[data-atlas-chooser-status]", "aria-live") == "polite"
+    # Each deciding fact once: the facts every pick shares head the list, compactly.
+    assert page.inner_text("[data-atlas-chooser-common]") == "Each one: Binary classification · Tabular data · CSV input · Trains on CPU"
+    assert page.locator("[data-atlas-chooser-ties]").is_visible()
+    outcome = page.inner_text(".atlas-chooser__outcome")
+    for repeated in ("Data: Data", "Training format: Training content types", "Training hardware: Trains on CPU"):
+        assert repeated not in outcome
     xgb = page.locator("[data-atlas-chooser-picks] > li", has_text=name("xgboost")).inner_text()
-    assert "Training hardware: Trains on CPU instances: yes" in xgb and "Training format: Training content types:" in xgb
+    assert xgb.startswith("XGBoost (tie)")
+    assert "Favoured: AWS names general-purpose M5 instances for training it on CPU (Instance types for built-in algorithms)" in xgb
+    autogluon = page.locator("[data-atlas-chooser-picks] > li", has_text=name("autogluon-tabular")).inner_text()
+    assert "Ranked lower: AWS recommends for training: P3 (NVIDIA V100); not M5 (general purpose)" in autogluon
     fm = [t for t in out if t.startswith(name("factorization-machines"))][0]
-    assert fm.endswith("Training format: Training content types: RecordIO-protobuf; not CSV")
-    # More than two fit: the page says the data cannot separate them, and links comparisons.
+    assert fm.endswith("Training content types: RecordIO-protobuf; not CSV")
+    # Four tied first: the page says the data cannot separate them, and links comparisons.
     assert page.locator("[data-atlas-chooser-undecided]").is_visible()
     assert page.locator("[data-atlas-chooser-undecided] a[href*='comparisons/gradient-boosting']").count() == 1
     # AWS's advice for XGBoost on CPU, with its page.
     advice = page.inner_text("[data-atlas-chooser-advice]")
     assert "AWS recommends (XGBoost)" in advice and "M5" in advice
+    # The overview table, which a reader without scripts uses, is folded but one click away.
+    table = page.locator("article table").first
+    assert not table.is_visible()
+    page.click("[data-atlas-chooser-overview] > summary")
+    assert table.is_visible()
+    page.click("[data-atlas-chooser-overview] > summary")
+    assert not table.is_visible()
 
     before = shown(page)
     page.reload()
@@ -89,7 +111,8 @@ def test_keyboard_answers_give_the_picks_and_reasons_and_survive_a_reload(offlin
     assert path.inner_text() == ("Your answers: Problem: Binary classification · Data: Rows of features (tabular) · "
                                  "Training format: CSV (text/csv) · Training hardware: CPU instances")
     assert page.locator("[data-atlas-chooser-picks]").is_visible()
-    assert page.locator("article table").first.is_visible()  # the overview prints too
+    assert page.locator("article table").first.is_visible()  # the folded overview prints open
+    assert not page.locator("[data-atlas-chooser-overview] > summary").is_visible()
     page.emulate_media(media="screen")
 
     page.click("[data-atlas-chooser-reset]")
@@ -114,10 +137,35 @@ def test_a_shared_address_restores_an_inference_answer_with_one_pick(offline_pag
     assert sources and all(s.startswith("https://docs.aws.amazon.com/") for s in sources)
 
 
-def test_on_a_phone_nothing_is_wider_than_the_screen(browser, real_url):
+def test_many_models_on_one_endpoint_ranks_multi_model_endpoints_first_and_says_why(offline_page, real_url):
+    page = offline_page
+    page.goto(real_url + "/choose/inference-option/")
+    page.wait_for_selector("[data-atlas-chooser-ready]")
+    page.focus("#ch-inference-option-models-any")
+    page.keyboard.press("ArrowDown")  # one model: rules nothing out
+    page.keyboard.press("ArrowDown")  # many models, one container
+    assert "models=shared" in page.url
+    want = expected("inference-option", {"models": "shared"})
+    picks, out = shown(page)
+    assert picks == [name(p.id, "services") for p in want.picks] == [
+        name("sagemaker-multi-model-endpoints", "services"), name("sagemaker-real-time-endpoints", "services")]
+    assert page.eval_on_selector_all("[data-atlas-chooser-picks] > li", "els => els.map(e => e.value)") == [1, 2]
+    first, second = page.eval_on_selector_all("[data-atlas-chooser-picks] > li", "els => els.map(e => e.innerText)")
+    assert "Favoured: AWS recommends a multi-model endpoint for many models that use the same framework" in first
+    assert "Ranked lower: AWS's advice for these answers favours " + name("sagemaker-multi-model-endpoints", "services") in second
+    assert not page.locator("[data-atlas-chooser-ties]").is_visible()
+    link = page.locator("[data-atlas-chooser-picks] > li").first.locator(".atlas-chooser__note a")
+    assert link.get_attribute("href") == "https://docs.aws.amazon.com/sagemaker/latest/dg/deploy-model-advanced.html"
+    assert len(out) == 3 and all("Serves many models from one endpoint: no" in t for t in out)
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("address", [URL + "?problem=binary&data=tabular&format=csv&hardware=cpu", URL + "?problem=binary&hardware=gpu",
+                                     "/choose/inference-option/?models=mixed&traffic=idle", "/choose/inference-option/?models=shared"])
+def test_on_a_phone_nothing_is_wider_than_the_screen(browser, real_url, address):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(real_url + URL + "?problem=binary&hardware=gpu")
+    page.goto(real_url + address)
     page.wait_for_selector("[data-atlas-chooser-ready]")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
@@ -162,10 +210,13 @@ def test_choosers_run_under_the_content_security_policy(browser, real_url):
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_finds_nothing_serious_on_an_answered_chooser(offline_page, real_url, scheme):
+@pytest.mark.parametrize("address", ["/choose/inference-option/?waiting=caller&gpu=gpu&models=shared",
+                                     URL + "?problem=binary&data=tabular&format=csv&hardware=cpu"])
+def test_axe_finds_nothing_serious_on_an_answered_chooser(offline_page, real_url, scheme, address):
     page = offline_page
-    page.goto(real_url + "/choose/inference-option/?waiting=caller&gpu=gpu")
+    page.goto(real_url + address)
     page.wait_for_selector("[data-atlas-chooser-ready]")
+    assert page.locator(".atlas-chooser__note").count() > 0  # ranked picks, with their notes
     if scheme == "slate":
         page.locator("form[data-md-component=palette] label:visible").first.click()
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")

@@ -3,9 +3,12 @@
 - `model.py`: the schema of data/choosers/<id>.yml (questions, answers, constraints);
 - `attributes.py`: what a constraint may name on a candidate, and the fact it reads;
 - `load.py`: reading the files and checking them against the catalog (problem lines);
-- `evaluate.py`: pure evaluation, answers -> picks with reasons and exclusions with facts;
+- `evaluate.py`: pure evaluation, answers -> ranked picks (with their reasons and the notes
+  of the ranking rules that order them) and exclusions with facts;
 - `page.py`: the generated page (form, no-script table, exam tips) and its data block.
 
-The browser side, docs/assets/javascripts/choosers.js, evaluates the same fact table the
-page ships as JSON; tests/test_choosers.py checks that both agree on every combination.
+The browser side, docs/assets/javascripts/choosers.js, only combines the fact table the
+page ships as JSON (every fact, rule verdict and note judged and worded here);
+tests/test_choosers.py checks that both agree, on everything the page draws, for every
+combination of answers.
 """

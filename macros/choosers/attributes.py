@@ -26,12 +26,17 @@ class ListAttribute:
     label: str
     vocabulary: str
     get: Callable[[Any], list[str]]
+    short: str = "{}"
+    """How a pick names the term it meets, compactly ("{} data" -> "Tabular data")."""
 
 
 @dataclass(frozen=True)
 class FlagAttribute:
     label: str
     get: Callable[[Any], bool | None]
+    yes: str = ""
+    """How a pick names the fact when it is true, compactly ("trains on CPU")."""
+    no: str = ""
 
 
 def _content_types(a) -> list[str]:
@@ -43,15 +48,18 @@ def _content_types(a) -> list[str]:
 
 ALGORITHM_ATTRIBUTES: dict[str, ListAttribute | FlagAttribute] = {
     "problem_types": ListAttribute("Problem types", "problem-types", lambda a: a.problem_types),
-    "learning_types": ListAttribute("Learning", "learning-types", lambda a: a.learning_types),
-    "modalities": ListAttribute("Data", "modalities", lambda a: a.modalities),
-    "training_content_types": ListAttribute("Training content types", "content-types", _content_types),
-    "input_modes": ListAttribute("Input modes", "input-modes", lambda a: a.training.input_modes),
-    "training_cpu": FlagAttribute("Trains on CPU instances", lambda a: a.training.instances.cpu),
-    "training_gpu": FlagAttribute("Trains on GPU instances", lambda a: a.training.instances.gpu),
-    "multi_instance": FlagAttribute("Trains on several instances", lambda a: a.training.instances.multi_instance),
-    "inference_cpu": FlagAttribute("Serves on CPU instances", lambda a: a.inference.cpu),
-    "inference_gpu": FlagAttribute("Serves on GPU instances", lambda a: a.inference.gpu),
+    "learning_types": ListAttribute("Learning", "learning-types", lambda a: a.learning_types, "{} learning"),
+    "modalities": ListAttribute("Data", "modalities", lambda a: a.modalities, "{} data"),
+    "training_content_types": ListAttribute("Training content types", "content-types", _content_types, "{} input"),
+    "input_modes": ListAttribute("Input modes", "input-modes", lambda a: a.training.input_modes, "{} input mode"),
+    "training_recommended": ListAttribute("AWS recommends for training", "instance-families",
+                                          lambda a: a.training.instances.recommended, "AWS recommends {} for training"),
+    "training_cpu": FlagAttribute("Trains on CPU instances", lambda a: a.training.instances.cpu, "trains on CPU", "no CPU training"),
+    "training_gpu": FlagAttribute("Trains on GPU instances", lambda a: a.training.instances.gpu, "trains on GPU", "no GPU training"),
+    "multi_instance": FlagAttribute("Trains on several instances", lambda a: a.training.instances.multi_instance,
+                                    "trains on several instances", "trains on one instance only"),
+    "inference_cpu": FlagAttribute("Serves on CPU instances", lambda a: a.inference.cpu, "serves on CPU", "no CPU serving"),
+    "inference_gpu": FlagAttribute("Serves on GPU instances", lambda a: a.inference.gpu, "serves on GPU", "no GPU serving"),
 }
 
 
@@ -62,6 +70,13 @@ class Fact:
     """Plain text: the data that decides, as a reader sees it."""
     source: str | None = None
     """The AWS page that states it, where the fact carries its own source."""
+    short: str = ""
+    """The same fact in a few words, as a pick lists it ("CSV input", "trains on CPU");
+    the label is not repeated, because the pick shows each deciding fact once."""
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _yes_no(flag: bool) -> str:
@@ -86,23 +101,26 @@ def fact(catalog: Catalog, kind: str, entity_id: str, req) -> Fact:
         attr = ALGORITHM_ATTRIBUTES[name]
         if isinstance(attr, ListAttribute):
             values = attr.get(entity)
-            names = ", ".join(catalog.term(attr.vocabulary, v).name for v in values)
+            names = ", ".join(catalog.term(attr.vocabulary, v).name for v in values) or "none named"
             wanted = catalog.term(attr.vocabulary, req.has).name
+            short = _first_upper(attr.short.format(wanted))
             if req.has in values:
-                return Fact(True, f"{attr.label}: {names}")
-            return Fact(False, f"{attr.label}: {names}; not {wanted}")
+                return Fact(True, f"{attr.label}: {names}", short=short)
+            return Fact(False, f"{attr.label}: {names}; not {wanted}", short=f"{attr.label}: {names}")
         flag = attr.get(entity)
-        return Fact(flag == req.is_, f"{attr.label}: {_yes_no(flag)}")
+        return Fact(flag == req.is_, f"{attr.label}: {_yes_no(flag)}", short=_first_upper(attr.yes if flag else attr.no))
     prefix, _, term = name.partition(":")
     if prefix == "trait":
         trait = next(t for t in entity.traits if t.trait == term)
         label = catalog.term("service-traits", term).name
         text = f"{label}: {_yes_no(trait.value)}" + (f" ({trait.note})" if trait.note else "")
-        return Fact(trait.value == req.is_, text, trait.source)
+        short = label if trait.value else f"{label}: no"
+        return Fact(trait.value == req.is_, text, trait.source, short)
     limit = find_limit(entity, term)[0]
     have = in_base(limit.value, limit.unit)
     need = in_base(req.at_least, req.unit)
     shown = f"{limit.name}: {_amount(limit.value)} {limit.unit.split()[0]}"
+    short = f"{catalog.term('measures', term).name}: {_amount(limit.value)} {limit.unit.split()[0]}"
     if have >= need:
-        return Fact(True, f"{shown}, at least the {_amount(req.at_least)} {req.unit} needed", limit.source)
-    return Fact(False, f"{shown}, less than the {_amount(req.at_least)} {req.unit} needed", limit.source)
+        return Fact(True, f"{shown}, at least the {_amount(req.at_least)} {req.unit} needed", limit.source, short)
+    return Fact(False, f"{shown}, less than the {_amount(req.at_least)} {req.unit} needed", limit.source, short)

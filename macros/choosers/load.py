@@ -86,17 +86,32 @@ def check_chooser(catalog: Catalog, chooser_id: str, chooser: Chooser, rel: str,
         if comp not in comparisons and ("comparisons", comp) not in broken:
             problem(f"comparisons[{i}]", f"no comparison with id {describe(comp)}", did_you_mean(comp, comparisons))
 
-    for i, adv in enumerate(chooser.advice):
-        where = f"advice[{i}]"
-        if adv.candidate not in candidates:
-            problem(f"{where}.candidate", f"{describe(adv.candidate)} is not one of this chooser's candidates", did_you_mean(adv.candidate, candidates))
-        for qid, aid in adv.when.items():
+    def check_when(where: str, when: dict[str, str]) -> None:
+        for qid, aid in when.items():
             if qid not in question_ids:
                 problem(f"{where}.when.{qid}", f"no question with id {describe(qid)}", did_you_mean(qid, question_ids))
                 continue
             answers = [a.id for a in chooser.questions[question_ids[qid]].answers]
             if aid not in answers:
                 problem(f"{where}.when.{qid}", f"question '{qid}' has no answer {describe(aid)}; its answers are {', '.join(answers)}", did_you_mean(aid, answers))
+
+    for i, adv in enumerate(chooser.advice):
+        where = f"advice[{i}]"
+        if adv.candidate not in candidates:
+            problem(f"{where}.candidate", f"{describe(adv.candidate)} is not one of this chooser's candidates", did_you_mean(adv.candidate, candidates))
+        check_when(where, adv.when)
+
+    for i, rule in enumerate(chooser.prefer):
+        where = f"prefer[{i}]"
+        if (rule.fact is None) == (rule.candidate is None):
+            problem(where, "expected exactly one of fact (a fact that favours candidates) or candidate (the one AWS's advice names)")
+        elif rule.candidate is not None and rule.candidate not in candidates:
+            problem(f"{where}.candidate", f"{describe(rule.candidate)} is not one of this chooser's candidates", did_you_mean(rule.candidate, candidates))
+        elif rule.fact is not None:
+            _check_require(catalog, kind, candidates, rule.fact, f"{where}.fact", problem)
+        if rule.weight == 0 or not -10 <= rule.weight <= 10:
+            problem(f"{where}.weight", f"expected a whole number from -10 to 10 other than 0 (positive favours, negative counts against); got {rule.weight}")
+        check_when(where, rule.when)
     return problems
 
 

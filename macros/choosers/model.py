@@ -52,6 +52,26 @@ class Advice(Model):
     source: Source
 
 
+class Prefer(Model):
+    """A ranking rule: among the candidates that meet every answer, the ones with this fact
+    (or this one candidate) move up by `weight`, or down when the weight is negative. The
+    picks are ranked by the sum of the weights of the rules they meet; equal sums are a tie,
+    listed alphabetically and said to be one."""
+
+    fact: Require | None = None
+    """The fact that favours a candidate, judged like an answer's constraint."""
+    candidate: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    """Or the one candidate AWS's advice names."""
+    when: dict[LocalId, LocalId] = {}
+    """Question id -> answer id; the rule counts only when all are given."""
+    weight: int
+    """From -10 to 10, not 0 (load.py checks)."""
+    reason: Text
+    """Why the fact favours (or counts against) a candidate, as AWS states it; shown as
+    "favoured: <reason>" beside each pick that meets it."""
+    source: Source
+
+
 class Chooser(Model):
     name: Name
     summary: Summary
@@ -59,10 +79,12 @@ class Chooser(Model):
     candidates: Literal["algorithms", "services"]
     ids: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
     """The candidates, in the order picks are listed; every entity of the kind if empty."""
-    questions: Annotated[list[Question], Field(min_length=2, max_length=5)]
+    questions: Annotated[list[Question], Field(min_length=2, max_length=6)]
     comparisons: list[Annotated[str, Field(min_length=1, max_length=80)]] = []
     """Comparison pages to read when the data leaves several candidates."""
     advice: list[Advice] = []
+    prefer: list[Prefer] = []
+    """Ranking rules for the candidates that meet every answer (see Prefer)."""
     exam_tips: list[Text] = []
     tasks: list[Task] = []
     """The needs the chooser answers, in a student's words; search weighs them."""

@@ -80,13 +80,32 @@ def distinctions(catalog: Catalog, chooser: Chooser) -> list[tuple[str, str, lis
 
 
 def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) -> dict:
-    """What choosers.js evaluates: questions, and each candidate's facts per answer."""
+    """The fact table choosers.js reads, every fact judged and worded here:
+
+    - each candidate's fact per answer, [met, text, source]: a met fact in its compact
+      form (what a pick lists), a failed one in full (what an exclusion shows);
+    - each ranking rule's verdict per candidate, [met, favoured, note], the note an index
+      into the rule's distinct notes, [text, source, source title];
+    - the advice.
+
+    The script only combines them (answered constraints, sum of weights, alphabetical ties)."""
     chooser = catalog.choosers[chooser_id]
     path = chooser_path(chooser_id)
     table = fact_table(catalog, chooser)
+    alphabetical = sorted(table, key=lambda cid: table.names[cid].casefold())
 
     def fact_json(f: Fact) -> list:
-        return [1 if f.ok else 0, fact_html(f.text), f.source]
+        return [1, fact_html(f.short or f.text), f.source] if f.ok else [0, fact_html(f.text), f.source]
+
+    def rule_json(i: int, rule) -> dict:
+        notes: list[list] = []
+        by: dict[str, list] = {}
+        for cid, j in table.prefer[i].items():
+            note = [fact_html(j.note.text), j.note.source, html.escape(j.note.title) if j.note.title else None]
+            if note not in notes:
+                notes.append(note)
+            by[cid] = [1 if j.met else 0, 1 if j.note.up else 0, notes.index(note)]
+        return {"when": dict(rule.when), "weight": rule.weight, "by": by, "notes": notes}
 
     return {
         "id": chooser_id,
@@ -95,10 +114,12 @@ def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) ->
                       for q in chooser.questions],
         "candidates": [{
             "id": cid,
-            "name": catalog.get(chooser.candidates, cid).name,
+            "name": table.names[cid],
+            "order": alphabetical.index(cid),
             "url": built_link(page_path(chooser.candidates, cid), path, directory_urls),
             "facts": {qid: {aid: fact_json(f) for aid, f in by_answer.items()} for qid, by_answer in table[cid].items()},
         } for cid in table],
+        "prefer": [rule_json(i, rule) for i, rule in enumerate(chooser.prefer)],
         "advice": [{"when": dict(adv.when), "candidate": adv.candidate, "html": fact_html(adv.text),
                     "source": adv.source.url, "title": html.escape(adv.source.title)} for adv in chooser.advice],
     }
@@ -137,6 +158,7 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
     chooser = catalog.choosers[chooser_id]
     path = chooser_path(chooser_id)
     link = Linker(catalog, path)
+    overview = overview_table(catalog, link, chooser_id)
     compare = [(cid, catalog.get("comparisons", cid)) for cid in chooser.comparisons]
     compare_html = ", ".join(
         f'<a href="{html.escape(built_link(page_path("comparisons", cid), path, directory_urls))}">{html.escape(c.name)}</a>'
@@ -147,7 +169,8 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
         id=chooser_id,
         form=form_html(chooser_id, chooser),
         data=script_json(page_data(catalog, chooser_id, directory_urls)),
-        table_md=render_table(overview_table(catalog, link, chooser_id), link),
+        table_md=render_table(overview, link),
+        rows=len(overview.rows),
         distinctions=[(q, a, link.many(chooser.candidates, ids, " or ")) for q, a, ids in distinctions(catalog, chooser)],
         compare=compare,
         compare_html=compare_html,

@@ -1,25 +1,38 @@
 /*
  * AWS ML Atlas guided choosers (pages under choose/). Loaded by atlas.js only on a page
  * that has a chooser. The page ships its fact table as <script type="application/json">
- * (macros/choosers/page.py); `evaluate` below is the same procedure as
- * macros/choosers/evaluate.py, and tests/test_choosers.py runs both over every
- * combination of answers. Answers live in the address (?question=answer), so a situation
- * can be reloaded, shared, bookmarked and printed.
+ * (macros/choosers/page.py): every fact, every ranking rule's verdict and every note is
+ * judged and worded by the build (macros/choosers/evaluate.py). `evaluate` below only
+ * combines that table for the answers given: which candidates meet every answer, the first
+ * answer each other one fails, the sum of the weights of the rules each pick meets, and
+ * alphabetical order for ties. tests/test_choosers.py runs it against the Python
+ * evaluation over every combination of answers and compares everything the page shows.
+ * Answers live in the address (?question=answer), so a situation can be reloaded, shared,
+ * bookmarked and printed.
  */
 (function (root) {
   "use strict";
 
-  // answers: question id -> answer id. Returns picks (each with the facts that met the
-  // answered constraints), excluded candidates (each with the first constraint it fails,
-  // in question order) and the indexes of the advice that applies.
+  function whenHolds(when, given) {
+    return Object.keys(when).every(function (q) { return given[q] === when[q]; });
+  }
+
+  // answers: question id -> answer id. Returns ranked picks (each with the facts that met
+  // the answered constraints, its score, rank, the picks it ties with and the notes of the
+  // rules that separate the picks), excluded candidates (each with the first constraint it
+  // fails, in question order) and the indexes of the advice that applies.
   function evaluate(data, answers) {
     var asked = [];
     data.questions.forEach(function (q) {
       var a = answers[q.id];
       if (a && q.answers.some(function (x) { return x.id === a; })) asked.push([q.id, a]);
     });
+    var given = {};
+    asked.forEach(function (pair) { given[pair[0]] = pair[1]; });
     var result = { picks: [], excluded: [], advice: [] };
+    var order = {};
     data.candidates.forEach(function (c) {
+      order[c.id] = c.order;
       var reasons = [];
       var failed = null;
       for (var i = 0; i < asked.length; i++) {
@@ -33,16 +46,27 @@
         }
       }
       if (failed) result.excluded.push(failed);
-      else result.picks.push({ id: c.id, reasons: reasons });
+      else result.picks.push({ id: c.id, reasons: reasons, score: 0, rank: 1, tiedWith: [], notes: [] });
+    });
+    var picks = result.picks;
+    data.prefer.forEach(function (rule, i) {
+      if (!whenHolds(rule.when, given)) return;
+      var met = picks.filter(function (p) { return rule.by[p.id][0]; }).length;
+      picks.forEach(function (p) {
+        var judged = rule.by[p.id];
+        if (judged[0]) p.score += rule.weight;
+        if (met > 0 && met < picks.length) p.notes.push([i, judged[1]].concat(rule.notes[judged[2]]));
+      });
+    });
+    picks.sort(function (a, b) { return (b.score - a.score) || (order[a.id] - order[b.id]); });
+    picks.forEach(function (p) {
+      p.rank = 1 + picks.filter(function (o) { return o.score > p.score; }).length;
+      p.tiedWith = picks.filter(function (o) { return o.score === p.score && o.id !== p.id; }).map(function (o) { return o.id; });
     });
     var picked = {};
-    result.picks.forEach(function (p) { picked[p.id] = true; });
-    var given = {};
-    asked.forEach(function (pair) { given[pair[0]] = pair[1]; });
+    picks.forEach(function (p) { picked[p.id] = true; });
     data.advice.forEach(function (adv, i) {
-      if (!picked[adv.candidate]) return;
-      var all = Object.keys(adv.when).every(function (q) { return given[q] === adv.when[q]; });
-      if (all) result.advice.push(i);
+      if (picked[adv.candidate] && whenHolds(adv.when, given)) result.advice.push(i);
     });
     return result;
   }
@@ -66,20 +90,49 @@
     return node;
   }
 
-  // Fact text arrives escaped from the build (code spans as <code>); it is set as HTML.
-  function factNode(tag, fact, prefix) {
-    var node = el(tag, "atlas-chooser__fact");
-    if (prefix) node.appendChild(el("span", "atlas-chooser__q", prefix + ": "));
-    var text = el("span");
-    text.innerHTML = fact[1];
-    node.appendChild(text);
-    if (fact[2]) {
-      node.appendChild(document.createTextNode(" "));
-      var a = el("a", "atlas-chooser__source", "AWS source");
-      a.href = fact[2];
-      node.appendChild(a);
-    }
+  // Fact and note text arrives escaped from the build (code spans as <code>); it is set as HTML.
+  function html(tag, className, markup) {
+    var node = el(tag, className);
+    node.innerHTML = markup;
     return node;
+  }
+
+  function sourceLink(url, label, title) {
+    var a = el("a", "atlas-chooser__source");
+    a.href = url;
+    if (title) a.innerHTML = title;
+    else a.textContent = label;
+    return a;
+  }
+
+  // One line: each deciding fact once, compactly, joined by middle dots.
+  function whyLine(reasons, tag) {
+    var p = el(tag || "p", "atlas-chooser__why");
+    reasons.forEach(function (r, i) {
+      if (i) p.appendChild(document.createTextNode(" · "));
+      p.appendChild(html("span", null, r[1][1]));
+      if (r[1][2]) {
+        p.appendChild(document.createTextNode(" "));
+        p.appendChild(sourceLink(r[1][2], "(source)"));
+      }
+    });
+    return p;
+  }
+
+  // "Favoured: <reason> (source)" or "Ranked lower: <fact> (source)".
+  function noteLine(note) {
+    var p = el("p", "atlas-chooser__note");
+    p.appendChild(el("strong", null, note[1] ? "Favoured: " : "Ranked lower: "));
+    p.appendChild(html("span", null, note[2]));
+    if (note[3]) {
+      // The brackets go with the link, so print (which drops source links) leaves none.
+      var cite = el("span", "atlas-chooser__source");
+      cite.appendChild(document.createTextNode(" ("));
+      cite.appendChild(sourceLink(note[3], "source", note[4]));
+      cite.appendChild(document.createTextNode(")"));
+      p.appendChild(cite);
+    }
+    return p;
   }
 
   function setUp(box) {
@@ -112,19 +165,41 @@
       status.textContent = n === 0 ? "No candidate fits every answer."
         : (n === 1 ? "1 candidate fits" : n + " candidates fit") + " every answer; " + result.excluded.length + " ruled out.";
 
+      // A deciding fact worded the same for every pick (the answer itself, mostly) shows once,
+      // above the list; each pick then lists only the facts that differ.
+      var common = {};
+      if (n > 1) {
+        result.picks[0].reasons.forEach(function (r, i) {
+          var same = result.picks.every(function (p) {
+            return p.reasons[i][1][1] === r[1][1] && p.reasons[i][1][2] === r[1][2];
+          });
+          if (same) common[r[0]] = true;
+        });
+      }
+      var shared = n > 1 ? result.picks[0].reasons.filter(function (r) { return common[r[0]]; }) : [];
+      var commonLine = box.querySelector("[data-atlas-chooser-common]");
+      commonLine.textContent = "";
+      commonLine.hidden = !shared.length;
+      if (shared.length) {
+        commonLine.appendChild(el("strong", null, "Each one: "));
+        commonLine.appendChild(whyLine(shared, "span"));
+      }
+      var tied = result.picks.some(function (p) { return p.tiedWith.length; });
+      box.querySelector("[data-atlas-chooser-ties]").hidden = !(tied && n > 1);
+
       var picks = box.querySelector("[data-atlas-chooser-picks]");
       picks.textContent = "";
       result.picks.forEach(function (p) {
         var c = byId[p.id];
         var li = el("li", "atlas-chooser__pick");
+        li.value = p.rank;
         var a = el("a", "atlas-chooser__name", c.name);
         a.href = c.url;
         li.appendChild(a);
-        if (p.reasons.length) {
-          var ul = el("ul", "atlas-chooser__reasons");
-          p.reasons.forEach(function (r) { ul.appendChild(factNode("li", r[1], questions[r[0]].short)); });
-          li.appendChild(ul);
-        }
+        if (p.tiedWith.length) li.appendChild(el("span", "atlas-chooser__tie", " (tie)"));
+        var own = p.reasons.filter(function (r) { return !common[r[0]]; });
+        if (own.length) li.appendChild(whyLine(own));
+        p.notes.forEach(function (note) { li.appendChild(noteLine(note)); });
         picks.appendChild(li);
       });
 
@@ -145,7 +220,8 @@
         advice.appendChild(p);
       });
 
-      box.querySelector("[data-atlas-chooser-undecided]").hidden = n <= data.shortlist;
+      var first = result.picks.filter(function (p) { return p.rank === 1; }).length;
+      box.querySelector("[data-atlas-chooser-undecided]").hidden = first <= data.shortlist;
       box.querySelector("[data-atlas-chooser-none]").hidden = n !== 0;
       var excludedBox = box.querySelector("[data-atlas-chooser-excluded-box]");
       var excluded = box.querySelector("[data-atlas-chooser-excluded]");
@@ -156,7 +232,11 @@
         a.href = byId[x.id].url;
         li.appendChild(a);
         li.appendChild(document.createTextNode(" — "));
-        li.appendChild(factNode("span", x.fact, questions[x.question].short));
+        li.appendChild(html("span", "atlas-chooser__fact", x.fact[1]));
+        if (x.fact[2]) {
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(sourceLink(x.fact[2], "(source)"));
+        }
         excluded.appendChild(li);
       });
       excludedBox.hidden = result.excluded.length === 0;
@@ -202,6 +282,10 @@
       var first = form.querySelector("input[type=radio]");
       if (first) first.focus();
     });
+    // With the chooser running, the overview table (what a reader without scripts uses) is
+    // one click away instead of 3,000 px of page; it prints open (atlas.css).
+    var overview = box.parentNode.querySelector("[data-atlas-chooser-overview]");
+    if (overview) overview.open = false;
     var initial = readAnswers(data, window.location.search);
     toForm(initial);
     show(initial);
