@@ -211,8 +211,10 @@ def _too_wide(html: str) -> str | None:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    for el in soup.find_all(["code", "a"]):
-        el.decompose() if el.name == "code" else None
+    # Code breaks at its joints (macros/mdx.py); a formula's TeX source sits in its MathML
+    # annotation, read by screen readers and never laid out.
+    for el in soup.find_all(["code", "math", "annotation"]):
+        el.decompose()
     for word in re.split(r"[\s\u200b]+", soup.get_text(" ")):
         if len(word) > 64:
             return word[:80]
