@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..catalog import Catalog, name_key
 
 _STOP = set(
-    "a an the of for to in on and or with from by my our your is are be can that this which what how when do does "
+    "with from a an the of for to in on and or with from by my our your is are be can that this which what how when do does "
     "into as at it its their than vs who whom each every all any must should would will not no one two use used using "
     "needs need team company wants want these those there they them has have had more most least new also only".split()
 )
@@ -61,7 +61,7 @@ def echoes_key(catalog: Catalog, stem_text: str, key: tuple[str, str], others: l
     shared = distinctive(catalog, key, others) & stems(stem_text)
     if shared:
         return f"shares the key's distinctive word ({', '.join(sorted(shared))})"
-    return None
+    return echoes_exact(catalog, stem_text, key, others)
 
 
 def family_of(catalog: Catalog, ref: tuple[str, str]) -> str:
@@ -106,3 +106,19 @@ def unique_best_match(catalog: Catalog, stem_text: str, refs, answers) -> bool:
         return False
     top = [i for i, s in enumerate(scores) if s == best]
     return len(top) == 1 and top[0] in answers
+
+
+def _exact(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and w not in GENERIC and len(w) > 2}
+
+
+def echoes_exact(catalog: Catalog, stem_text: str, key: tuple[str, str], others: list[tuple[str, str]]) -> str | None:
+    """The same check by whole words: a word of one of the key's names that no other
+    option's names have (a singular alias beside plural names counts)."""
+    theirs = set().union(*(_exact(n) for o in others for n in names(catalog.get(*o)))) if others else set()
+    words = _exact(stem_text)
+    for n in names(catalog.get(*key)):
+        shared = (_exact(n) - theirs) & words
+        if shared:
+            return f"shares the key's word ({', '.join(sorted(shared))})"
+    return None

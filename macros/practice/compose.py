@@ -261,7 +261,7 @@ def _question(catalog, chooser_id, chooser, table, key, answers, near) -> Questi
         else:
             q = failed_at[o]
             f = table[o][q][answers[q]]
-            text = f"Ruled out: {f.text}."
+            text = f"Ruled out: {entity.name} has {f.text}."
             src = f.source or entity.sources[0].url
             anchor = _anchor(_attribute(chooser, q, answers[q]))
         reasons.append(Reason(text=text, page=(kind, o), anchor=anchor, source=src))
