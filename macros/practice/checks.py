@@ -79,34 +79,46 @@ def one_family(catalog: Catalog, refs) -> bool:
     return len({family_of(catalog, tuple(r)) for r in refs}) == 1
 
 
-@lru_cache(maxsize=None)
-def _entity_words(catalog_id: int, kind: str, entity_id: str, text: str) -> frozenset[str]:
+def option_words(catalog: Catalog, text: str, ref) -> frozenset[str]:
+    """What a reader could match in an option: its text, and for an entity its other
+    names and its summary (the description a half-informed reader remembers)."""
+    if isinstance(ref, str) and "/" in ref:
+        ref = tuple(ref.split("/", 1))
+    if isinstance(ref, (tuple, list)) and len(ref) == 2 and ref[0] in catalog.entities and ref[1] in catalog.entities[ref[0]]:
+        entity = catalog.get(*ref)
+        return stems(" ".join([text, *names(entity), entity.summary]))
     return stems(text)
 
 
-def match_scores(catalog: Catalog, stem_text: str, refs) -> list[int]:
-    """Per option: stems shared by the stem and the option's names and summary."""
+def match_scores(catalog: Catalog, stem_text: str, options, refs) -> list[int]:
+    """Per option: stems it shares with the stem."""
     words = stems(stem_text)
-    out = []
-    for ref in refs:
-        if not (isinstance(ref, (tuple, list)) and len(ref) == 2 and ref[0] in catalog.entities):
-            out.append(len(words & stems(str(ref))))
-            continue
-        entity = catalog.get(*ref)
-        text = " ".join([*names(entity), entity.summary])
-        out.append(len(words & _entity_words(id(catalog), ref[0], ref[1], text)))
-    return out
+    return [len(words & option_words(catalog, o, r)) for o, r in zip(options, refs)]
 
 
-def unique_best_match(catalog: Catalog, stem_text: str, refs, answers) -> bool:
+def unique_best_match(catalog: Catalog, stem_text: str, options, refs, answers) -> bool:
     """Is a key the one option that shares the most words with the stem?"""
-    scores = match_scores(catalog, stem_text, refs)
+    scores = match_scores(catalog, stem_text, options, refs)
     best = max(scores)
     if best == 0:
         return False
     top = [i for i, s in enumerate(scores) if s == best]
     return len(top) == 1 and top[0] in answers
 
+
+def best_match_share(catalog: Catalog, questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(keyed by word match, exam-style questions, per type): how many exam-style questions
+    have a key that is the unique best word match to the stem."""
+    hits, total, per_type = 0, 0, {}
+    for q in questions:
+        if q.style != "exam":
+            continue
+        hit = unique_best_match(catalog, q.prompt, q.options, q.refs, q.answers)
+        h, t = per_type.get(q.type, (0, 0))
+        per_type[q.type] = (h + hit, t + 1)
+        hits += hit
+        total += 1
+    return hits, total, per_type
 
 def _exact(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and w not in GENERIC and len(w) > 2}

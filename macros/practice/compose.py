@@ -26,7 +26,7 @@ import itertools
 from ..catalog import Catalog
 from ..choosers.evaluate import evaluate, fact_table
 from .base import Question, Reason, arrange, domains_of, pick, qid, rank, source_of
-from .checks import echoes_key
+from .checks import echoes_key, unique_best_match
 
 TRAIN_CHANNELS = ("train", "training")
 """The channels that carry the training data itself (not vocabularies, annotations, models)."""
@@ -248,6 +248,8 @@ def _question(catalog, chooser_id, chooser, table, key, answers, near) -> Questi
     refs = [(kind, o) for o in options]
     if echoes_key(catalog, prompt, (kind, key), [r for r in refs if r[1] != key]):
         return None
+    if unique_best_match(catalog, prompt, [catalog.get(*r).name for r in refs], refs, answer_at):
+        return None  # a reader could match words instead of knowing the facts
     reasons = []
     failed_at = dict(wrong)
     for o in options:

@@ -30,8 +30,18 @@ KIND_WORDS = {
     "algorithms": "SageMaker AI built-in algorithm",
     "concepts": "technique",
 }
-TECHNIQUE_CATEGORIES = {"feature-engineering", "training-and-tuning", "ensembles", "evaluation"}
-"""Concept categories whose entries are techniques or measures a need can ask for."""
+TECHNIQUE_CATEGORIES = {"feature-engineering", "training-and-tuning", "ensembles", "evaluation", "generative-ai"}
+"""Concept categories whose entries are techniques or measures a need can ask for..."""
+NOT_TECHNIQUES = {"hallucination", "overfitting", "bias-variance-tradeoff", "vanishing-gradients", "curse-of-dimensionality",
+                  "data-distributions", "foundation-models", "transformers", "data-types", "additive-vs-multiplicative",
+                  "time-series-components", "imbalanced-data", "outliers"}
+"""...except these pages, which describe a phenomenon or a kind of thing, not something a team does."""
+_QUESTION_FORM = re.compile(r"^(what|which|why|how|when|where|is|are|does|do|can|difference|exact)\b", re.I)
+"""A task worded as a question asks for knowledge, not for a technique that meets a need."""
+
+
+def _technique(entity_id: str, entity) -> bool:
+    return entity.category in TECHNIQUE_CATEGORIES and entity_id not in NOT_TECHNIQUES
 
 _STOP = set("a an the of for to in on and or with from by my our your is are be can that this which what how when do does into as at it its their than vs".split())
 
@@ -164,7 +174,7 @@ def _options_ok(catalog: Catalog, prompt: str, key: tuple[str, str], refs: list[
         return False
     if len({family_of(catalog, r) for r in refs}) != 1:
         return False
-    return not unique_best_match(catalog, prompt, refs, [refs.index(key)])
+    return not unique_best_match(catalog, prompt, [catalog.get(*r).name for r in refs], refs, [refs.index(key)])
 
 
 def _other_reason(catalog: Catalog, ref: tuple[str, str], anchor: str) -> Reason:
@@ -180,15 +190,16 @@ def task_questions(catalog: Catalog) -> list[Question]:
         for entity_id, entity in catalog.of_kind(kind):
             if not active(entity):
                 continue
-            if kind == "concepts" and entity.category not in TECHNIQUE_CATEGORIES:
+            if kind == "concepts" and not _technique(entity_id, entity):
                 continue
             key = (kind, entity_id)
             family = family_of(catalog, key)
             for task in entity.tasks:
-                if _mentions(task, entity):
+                if _mentions(task, entity) or (kind == "concepts" and _QUESTION_FORM.match(task)):
                     continue
                 pool = [i for i in _task_pool(catalog, kind, entity_id, entity, task, index)
-                        if family_of(catalog, (kind, i)) == family]
+                        if family_of(catalog, (kind, i)) == family
+                        and (kind != "concepts" or _technique(i, catalog.get(kind, i)))]
                 if len(pool) < 3:
                     continue
                 q = qid("task", kind, entity_id, name_key(task))
