@@ -183,7 +183,7 @@ def _family(ref) -> str:
     kind, eid = ref
     e = CATALOG.get(kind, eid)
     if kind == "services":
-        return e.part_of or e.category
+        return f"{e.part_of}/{e.stage}" if e.part_of else e.category
     return kind + (":" + e.category if kind == "concepts" else "")
 
 
@@ -201,6 +201,9 @@ def test_no_key_is_the_only_option_of_its_family():
                 assert len(doing) >= 3, (q.id, q.prompt, q.options)
             continue
         assert len({_family(r) for r in q.refs}) == 1, (q.id, q.options)
+        if q.refs[0][0] == "algorithms":
+            key = set(CATALOG.get(*q.refs[q.answer]).modalities)
+            assert all(key & set(CATALOG.get(*r).modalities) for r in q.refs), (q.id, q.options)
 
 
 def test_no_exam_stem_repeats():

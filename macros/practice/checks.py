@@ -69,7 +69,7 @@ def family_of(catalog: Catalog, ref: tuple[str, str]) -> str:
     entity = catalog.get(kind, entity_id)
     if kind == "services":
         part_of = getattr(entity, "part_of", None)
-        return f"services:{part_of}" if part_of else f"services:{entity.category}"
+        return f"services:{part_of}/{entity.stage}" if part_of else f"services:{entity.category}"
     if kind == "concepts":
         return f"concepts:{entity.category}"
     return kind
@@ -80,13 +80,17 @@ def one_family(catalog: Catalog, refs) -> bool:
 
 
 def option_words(catalog: Catalog, text: str, ref) -> frozenset[str]:
-    """What a reader could match in an option: its text, and for an entity its other
-    names and its summary (the description a half-informed reader remembers)."""
-    if isinstance(ref, str) and "/" in ref:
-        ref = tuple(ref.split("/", 1))
+    """What a reader could match in an option: its text, and where the option is an entity
+    (composed, task and not-for questions) its other names, summary and first purpose (the
+    description a half-informed reader remembers)."""
+    if isinstance(ref, str):
+        # An authored option is a course of action; the entity its reason cites is not the
+        # option itself, so only the option's own words count.
+        return stems(text)
     if isinstance(ref, (tuple, list)) and len(ref) == 2 and ref[0] in catalog.entities and ref[1] in catalog.entities[ref[0]]:
         entity = catalog.get(*ref)
-        return stems(" ".join([text, *names(entity), entity.summary]))
+        purpose = getattr(entity, "purpose", None) or []
+        return stems(" ".join([text, *names(entity), entity.summary, *purpose[:1]]))
     return stems(text)
 
 

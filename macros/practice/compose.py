@@ -133,6 +133,10 @@ def _flavour(answers: dict) -> str:
 
 
 def _sentence(chooser_id: str, question_id: str, answers: dict) -> str:
+    if chooser_id == "inference-option" and answers.get("waiting") == "nobody":
+        nightly = NIGHTLY.get((question_id, answers[question_id]))
+        if nightly:
+            return nightly
     if chooser_id == "built-in-algorithm" and question_id == "problem":
         flavoured = FLAVOURED.get((answers["problem"], _flavour(answers)))
         if flavoured:
@@ -162,6 +166,34 @@ def _anchor(attribute: str) -> str | None:
     if attribute.startswith("measure:"):
         return "limits-and-numbers"
     return ANCHORS.get(attribute)
+
+
+def _coherent(chooser_id: str, answers: dict) -> bool:
+    """Answers that make one believable situation: a nightly job over a whole dataset has no
+    bursts of traffic."""
+    if chooser_id == "inference-option" and answers.get("waiting") == "nobody" and "traffic" in answers:
+        return False
+    return True
+
+
+def _fair_distractor(catalog: Catalog, chooser_id: str, answers: dict, cid: str, failed: list[str]) -> bool:
+    """A distractor ruled out only by a distinction a reader would not grant: a multiclass
+    classifier is a defensible answer to a two-class problem."""
+    if chooser_id == "built-in-algorithm" and failed == ["problem"] and answers["problem"] == "binary":
+        return "multiclass-classification" not in catalog.get("algorithms", cid).problem_types
+    return True
+
+
+NIGHTLY = {
+    ("payload", "mb4"): "Single records in the dataset can be as large as 4 MB.",
+    ("payload", "mb6"): "Single records in the dataset can be as large as 6 MB.",
+    ("payload", "mb100"): "Single records in the dataset can be as large as 100 MB.",
+    ("payload", "gb1"): "Single records in the dataset can be as large as 1 GB.",
+    ("time", "minute"): "Scoring one record can take up to 60 seconds.",
+    ("time", "minutes15"): "Scoring one record can take up to 15 minutes.",
+    ("time", "hour"): "Scoring one record can take up to an hour.",
+}
+"""The inference sentences reworded for a nightly job over a dataset (records, not requests)."""
 
 
 def _trains_on(algo, content_type: str) -> bool:
@@ -197,10 +229,12 @@ def compose_chooser(catalog: Catalog, chooser_id: str) -> list[Question]:
     qids = list(answers_by_q)
     for size in ((1, 2, 3) if len(chooser.questions) < 4 else (2, 3)):
         for chosen_q in itertools.combinations(qids, size):
-            if chooser_id == "built-in-algorithm" and "problem" not in chosen_q:
-                continue
+            if chooser_id == "built-in-algorithm" and ("problem" not in chosen_q or "labels" in chosen_q):
+                continue  # labels follow from the problem; an algorithm's learning types are a union of its modes
             for combo in itertools.product(*(answers_by_q[q] for q in chosen_q)):
                 answers = dict(zip(chosen_q, combo))
+                if not _coherent(chooser_id, answers):
+                    continue
                 result = evaluate(chooser, table, answers)
                 if len(result.picks) != 1:
                     continue
@@ -212,6 +246,8 @@ def compose_chooser(catalog: Catalog, chooser_id: str) -> list[Question]:
                     if cid == key:
                         continue
                     failed = [q for q, a in answers.items() if not table[cid][q][a].ok]
+                    if not _fair_distractor(catalog, chooser_id, answers, cid, failed):
+                        continue
                     if len(failed) < len(answers) or len(answers) == 1:
                         near.append((cid, failed[0], len(failed)))
                 found.setdefault(key, []).append((answers, near))
@@ -263,7 +299,7 @@ def _question(catalog, chooser_id, chooser, table, key, answers, near) -> Questi
         else:
             q = failed_at[o]
             f = table[o][q][answers[q]]
-            text = f"Ruled out: {entity.name} has {f.text}."
+            text = f"Ruled out: {f.text} ({entity.name})."
             src = f.source or entity.sources[0].url
             anchor = _anchor(_attribute(chooser, q, answers[q]))
         reasons.append(Reason(text=text, page=(kind, o), anchor=anchor, source=src))

@@ -199,6 +199,7 @@ def task_questions(catalog: Catalog) -> list[Question]:
                     continue
                 pool = [i for i in _task_pool(catalog, kind, entity_id, entity, task, index)
                         if family_of(catalog, (kind, i)) == family
+                        and (kind != "algorithms" or set(catalog.get(kind, i).modalities) & set(entity.modalities))
                         and (kind != "concepts" or _technique(i, catalog.get(kind, i)))]
                 if len(pool) < 3:
                     continue
@@ -249,6 +250,7 @@ def not_for_questions(catalog: Catalog) -> list[Question]:
                 pool = [(alt_ref[0], i) for i, other in catalog.of_kind(alt_ref[0])
                         if (alt_ref[0], i) != alt_ref and i != entity_id and active(other)
                         and family_of(catalog, (alt_ref[0], i)) == family and not _mentions(item.text, other)
+                        and (alt_ref[0] != "algorithms" or set(other.modalities) & set(alt.modalities))
                         and i != getattr(alt, "part_of", None) and getattr(other, "part_of", None) != alt_ref[1]]
                 if len(pool) < 3:
                     continue
