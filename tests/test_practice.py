@@ -353,13 +353,15 @@ def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids
 def test_every_question_link_leads_to_an_existing_page_and_anchor(real_site):
     bank = read_bank((real_site / BANK_PATH).read_text(encoding="utf-8"))
     ids_by_page: dict[str, set[str]] = {}
-    for q in bank["questions"]:
-        page, _, anchor = q["url"].partition("#")
+    urls = [(q["id"], q["url"]) for q in bank["questions"]]
+    urls += [(q["id"], r["url"]) for q in bank["questions"] for r in q["reasons"] if r["url"]]
+    for qid, url in urls:
+        page, _, anchor = url.partition("#")
         if page not in ids_by_page:
             html_text = (real_site / page / "index.html").read_text(encoding="utf-8")
             ids_by_page[page] = set(re.findall(r'\sid="([^"]+)"', html_text))
         if anchor:
-            assert anchor in ids_by_page[page], (q["id"], q["url"])
+            assert anchor in ids_by_page[page], (qid, url)
     practice = (real_site / "practice" / "index.html").read_text(encoding="utf-8")
     assert 'data-atlas-practice="practice"' in practice and "/issues/new" in practice
     for path in ("downloads/anki/atlas-aif-c01.apkg", "downloads/atlas-flashcards.csv"):
