@@ -23,7 +23,8 @@ _STOP = set(
     "into as at it its their than vs who whom each every all any must should would will not no one two use used using "
     "needs need team company wants want these those there they them has have had more most least new also only".split()
 )
-GENERIC = {"amazon", "aws", "sagemaker", "ai", "service", "services", "data", "model", "models", "managed", "using"}
+GENERIC = {"amazon", "aws", "sagemaker", "ai", "service", "services", "data", "model", "models", "managed", "using",
+           "algorithm", "algorithms", "option", "options", "capability"}
 """Words every option of a family shares: not a giveaway on their own."""
 
 
@@ -45,9 +46,11 @@ def names(entity) -> list[str]:
 
 
 def distinctive(catalog: Catalog, key: tuple[str, str], others: list[tuple[str, str]]) -> frozenset[str]:
-    """Stems of the key's name and aliases that no other option's name or aliases share."""
+    """Stems of the key's names that no other option's shown name shares."""
     own = set().union(*(stems(n) for n in names(catalog.get(*key))))
-    theirs = set().union(*(stems(n) for o in others for n in names(catalog.get(*o)))) if others else set()
+    # Only the other options' names as shown count: an alias nobody sees ("CloudTrail Lake")
+    # does not make "lake" less telling beside "Lake Formation".
+    theirs = set().union(*(stems(catalog.get(*o).name) for o in others)) if others else set()
     return frozenset(own - theirs)
 
 
@@ -131,7 +134,7 @@ def _exact(text: str) -> set[str]:
 def echoes_exact(catalog: Catalog, stem_text: str, key: tuple[str, str], others: list[tuple[str, str]]) -> str | None:
     """The same check by whole words: a word of one of the key's names that no other
     option's names have (a singular alias beside plural names counts)."""
-    theirs = set().union(*(_exact(n) for o in others for n in names(catalog.get(*o)))) if others else set()
+    theirs = set().union(*(_exact(catalog.get(*o).name) for o in others)) if others else set()
     words = _exact(stem_text)
     for n in names(catalog.get(*key)):
         shared = (_exact(n) - theirs) & words

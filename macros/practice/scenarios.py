@@ -179,7 +179,7 @@ def _options_ok(catalog: Catalog, prompt: str, key: tuple[str, str], refs: list[
 
 def _other_reason(catalog: Catalog, ref: tuple[str, str], anchor: str) -> Reason:
     entity = catalog.get(*ref)
-    return Reason(text=f"Not this need: its page says it is for something else. {what_for(entity)}",
+    return Reason(text=f"Made for a different need: {what_for(entity)}",
                   page=ref, anchor=anchor, source=entity.sources[0].url)
 
 
@@ -219,7 +219,7 @@ def task_questions(catalog: Catalog) -> list[Question]:
                 options, answers, refs = made
                 title, url = source_of(entity)
                 reasons = tuple(
-                    Reason(text=f"Fits: its page lists this need among the questions it answers. {what_for(entity)}",
+                    Reason(text=f"Fits: {what_for(entity)}",
                            page=key, anchor="questions-this-page-answers", source=url)
                     if r == key else _other_reason(catalog, r, "questions-this-page-answers")
                     for r in refs)
@@ -269,7 +269,7 @@ def not_for_questions(catalog: Catalog) -> list[Question]:
                 refs, answers = made
                 title, url = source_of(entity)
                 reasons = tuple(
-                    Reason(text=f"Fits: {entity.name}'s page names it for exactly this job. {what_for(alt)}",
+                    Reason(text=f"Fits: {entity.name}'s documentation names it for this job. {what_for(alt)}",
                            page=(kind, entity_id), anchor=anchor, source=url)
                     if r == alt_ref else _other_reason(catalog, r, "what-it-is-for" if r[0] == "services" else "use-cases")
                     for r in refs)
