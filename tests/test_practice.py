@@ -196,6 +196,8 @@ def test_no_key_is_the_only_option_of_its_family():
             ids = set(CATALOG.choosers[q.basis["chooser"]].ids) or set(CATALOG.entities[q.kind])
             assert {r[1] for r in q.refs} <= ids, q.id
             if q.basis["chooser"] == "built-in-algorithm":
+                data = set(CATALOG.get(*q.refs[q.answer]).modalities)
+                assert all(data & set(CATALOG.get(*r).modalities) for r in q.refs), (q.id, q.options)
                 problem = next(a for a in CATALOG.choosers["built-in-algorithm"].questions[0].answers
                                if a.id == q.basis["answers"]["problem"]).require.has
                 doing = [r for r in q.refs if problem in CATALOG.get(*r).problem_types]
@@ -203,8 +205,11 @@ def test_no_key_is_the_only_option_of_its_family():
             continue
         assert len({_family(r) for r in q.refs}) == 1, (q.id, q.options)
         if q.refs[0][0] == "algorithms":
-            key = set(CATALOG.get(*q.refs[q.answer]).modalities)
-            assert all(key & set(CATALOG.get(*r).modalities) for r in q.refs), (q.id, q.options)
+            key = CATALOG.get(*q.refs[q.answer])
+            for r in q.refs:
+                other = CATALOG.get(*r)
+                assert set(key.modalities) & set(other.modalities), (q.id, q.options)
+                assert set(key.learning_types) & set(other.learning_types), (q.id, q.options)
 
 
 def test_no_exam_stem_repeats():

@@ -267,6 +267,10 @@ def _question(catalog, chooser_id, chooser, table, key, answers, near) -> Questi
     seed = qid("compose", chooser_id, *sorted(f"{q}={a}" for q, a in answers.items()))
     pool = sorted(near, key=lambda n: (n[2], rank(seed, n[0])))
     if chooser_id == "built-in-algorithm":
+        # Distractors that work on the same kind of data: otherwise a photo task offered one
+        # image algorithm among tabular ones would be answered by the names alone.
+        key_data = set(catalog.get("algorithms", key).modalities)
+        pool = [n for n in pool if key_data & set(catalog.get("algorithms", n[0]).modalities)]
         on_problem = [n for n in pool if n[1] == "problem"]
         pool = [n for n in pool if n[1] != "problem"] + on_problem[:1]
         pool = sorted(pool, key=lambda n: (n[2], rank(seed, n[0])))

@@ -40,6 +40,13 @@ _QUESTION_FORM = re.compile(r"^(what|which|why|how|when|where|is|are|does|do|can
 """A task worded as a question asks for knowledge, not for a technique that meets a need."""
 
 
+def _alike(a, b) -> bool:
+    """Two algorithms a reader could mistake for each other: the same kind of data and the
+    same kind of learning (a need for a labelled tabular prediction is not answered by
+    offering three unsupervised methods beside the one classifier)."""
+    return bool(set(a.modalities) & set(b.modalities)) and bool(set(a.learning_types) & set(b.learning_types))
+
+
 def _technique(entity_id: str, entity) -> bool:
     return entity.category in TECHNIQUE_CATEGORIES and entity_id not in NOT_TECHNIQUES
 
@@ -199,7 +206,7 @@ def task_questions(catalog: Catalog) -> list[Question]:
                     continue
                 pool = [i for i in _task_pool(catalog, kind, entity_id, entity, task, index)
                         if family_of(catalog, (kind, i)) == family
-                        and (kind != "algorithms" or set(catalog.get(kind, i).modalities) & set(entity.modalities))
+                        and (kind != "algorithms" or _alike(catalog.get(kind, i), entity))
                         and (kind != "concepts" or _technique(i, catalog.get(kind, i)))]
                 if len(pool) < 3:
                     continue
