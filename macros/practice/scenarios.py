@@ -257,7 +257,7 @@ def not_for_questions(catalog: Catalog) -> list[Question]:
                 pool = [(alt_ref[0], i) for i, other in catalog.of_kind(alt_ref[0])
                         if (alt_ref[0], i) != alt_ref and i != entity_id and active(other)
                         and family_of(catalog, (alt_ref[0], i)) == family and not _mentions(item.text, other)
-                        and (alt_ref[0] != "algorithms" or set(other.modalities) & set(alt.modalities))
+                        and (alt_ref[0] != "algorithms" or _alike(other, alt))
                         and i != getattr(alt, "part_of", None) and getattr(other, "part_of", None) != alt_ref[1]]
                 if len(pool) < 3:
                     continue
