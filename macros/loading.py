@@ -393,6 +393,11 @@ def load_catalog(data_dir: Path, root: Path | None = None):
     for chooser_id, chooser in choosers.items():
         problems += check_chooser(catalog, chooser_id, chooser, chooser_files[chooser_id], broken)
     catalog.choosers, catalog.chooser_files = choosers, chooser_files
+    from .practice.authored import check_practice, load_practice
+
+    topics, practice_files, found = load_practice(data_dir, root)
+    problems += found + check_practice(catalog, topics, practice_files)
+    catalog.practice_topics, catalog.practice_files = topics, practice_files
     # Stable sort by file keeps each file's problems in the order its fields were read.
     problems = sorted(dict.fromkeys(problems), key=lambda p: p.file)
     return (None if problems else catalog), problems

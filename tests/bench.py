@@ -171,17 +171,30 @@ def lighthouse(base: str, runs: int = 3) -> dict[str, dict]:
 
 
 def print_practice(site: Path) -> None:
-    """Practice questions: how many, scenario questions per exam domain, bank and deck sizes."""
+    """Practice questions: how many of each style, exam-style questions per domain of every
+    exam the simulation uses, the share of exam-style questions whose key is the unique best
+    word match to the stem (target under 10%), bank and deck sizes."""
+    from macros.loading import load_catalog
     from macros.practice.bank import BANK_PATH, read_bank
+    from macros.practice.checks import best_match_share
+    from macros.practice.questions import all_questions
 
     raw = (site / BANK_PATH).read_bytes()
     bank = read_bank(raw.decode("utf-8"))
     questions = bank["questions"]
-    print(f"== Practice: {len(questions)} questions, {sum(q['scenario'] for q in questions)} scenarios; "
+    exam = [q for q in questions if q["style"] == "exam"]
+    print(f"== Practice: {len(questions)} questions, {len(exam)} exam-style, {len(questions) - len(exam)} recall; "
           f"bank {len(raw) / 1024:.0f} KiB ({len(gzip.compress(raw, 6)) / 1024:.0f} KiB gzip), practice pages only")
-    for exam in bank["exams"]:
-        counts = [sum(1 for q in questions if q["scenario"] and f"{exam['id']}/{d['number']}" in q["domains"]) for d in exam["domains"]]
-        print(f"   scenario questions per domain, {exam['code']}: " + ", ".join(f"{d['number']}: {n}" for d, n in zip(exam["domains"], counts)))
+    for e in bank["exams"]:
+        counts = [sum(1 for q in exam if f"{e['id']}/{d['number']}" in q["domains"]) for d in e["domains"]]
+        short = sum(1 for n in counts if n < 25)
+        label = "simulated" if e["simulate"] else "retired, not simulated"
+        print(f"   exam-style per domain, {e['code']} ({label}): " + ", ".join(f"{d['number']}: {n}" for d, n in zip(e["domains"], counts))
+              + (f"  ({short} domain{'s' if short != 1 else ''} under 25)" if e["simulate"] and short else ""))
+    catalog, _ = load_catalog(ROOT / "data", ROOT)
+    hits, total, per_type = best_match_share(catalog, all_questions(catalog))
+    print(f"   key is the unique best word match to the stem: {hits}/{total} = {100 * hits / max(total, 1):.1f}% (target < 10%); "
+          + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items())))
     decks = sorted((site / "downloads" / "anki").glob("*.apkg"))
     print(f"   Anki decks: {len(decks)}, {sum(d.stat().st_size for d in decks) / 1024:.0f} KiB in all")
 

@@ -62,22 +62,24 @@ def deck_id(name: str) -> int:
 
 
 def note_fields(q: Question, site_url: str, url: str) -> list[str]:
-    letter = "ABCD"[q.answer]
+    letters = ", ".join("ABCDE"[i] for i in q.answers)
+    keys = " · ".join(_html(q.options[i]) for i in q.answers)
     page = site_url.rstrip("/") + "/" + url
     links = (f'<a href="{html.escape(page)}">Page on AWS ML Atlas</a> · '
              f'<a href="{html.escape(q.source_url)}">{html.escape(q.source_title)}</a>')
     return [
         _html(q.prompt),
         "".join(f"<li>{_html(o)}</li>" for o in q.options),
-        f"{letter}. {_html(q.options[q.answer])}",
-        _html(q.explanation),
+        f"{letters}. {keys}",
+        _html(q.explanation) + "".join(f"<br>{'ABCDE'[i]}. {_html(r.text)}" for i, r in enumerate(q.reasons)
+                                       if q.style == "exam"),
         links,
         html.escape(q.id),
     ]
 
 
 def _tags(q: Question) -> list[str]:
-    return [f"topic::{q.topic}", f"type::{q.type}"] + [f"exam::{d.replace('/', '::domain-')}" for d in q.domains]
+    return [f"topic::{q.topic}", f"type::{q.type}", f"style::{q.style}"] + [f"exam::{d.replace('/', '::domain-')}" for d in q.domains]
 
 
 def newest_date(catalog: Catalog) -> dt.date:

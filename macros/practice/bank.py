@@ -12,22 +12,30 @@ import json
 
 from ..catalog import Catalog
 from ..render import built_url, page_path
-from .questions import TOPICS, Question
+from .questions import TOPICS, Question, simulated
 
 BANK_PATH = "assets/practice/questions.js"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+
+def _page_url(page, anchor, directory_urls: bool) -> str | None:
+    if page is None:
+        return None
+    return built_url(page_path(*page), directory_urls) + (f"#{anchor}" if anchor else "")
 
 
 def question_record(q: Question, directory_urls: bool) -> dict:
-    url = built_url(page_path(q.kind, q.entity_id), directory_urls) + (f"#{q.anchor}" if q.anchor else "")
+    url = _page_url((q.kind, q.entity_id), q.anchor, directory_urls)
     return {
         "id": q.id,
+        "style": q.style,
         "type": q.type,
-        "scenario": q.scenario,
         "topic": q.topic,
         "prompt": q.prompt,
         "options": list(q.options),
-        "answer": q.answer,
+        "answers": list(q.answers),
+        "choose": q.choose,
+        "reasons": [{"text": r.text, "url": _page_url(r.page, r.anchor, directory_urls), "source": r.source} for r in q.reasons],
         "explanation": q.explanation,
         "domains": list(q.domains),
         "url": url,
@@ -44,12 +52,16 @@ def exam_records(catalog: Catalog, directory_urls: bool) -> list[dict]:
             "code": exam.code,
             "name": exam.name,
             "status": exam.status,
+            "simulate": simulated(exam),
             "url": built_url(page_path("exams", exam_id), directory_urls),
             "domains": [{"number": d.number, "name": d.name, "weight": d.weight} for d in exam.domains],
         }
+        record["format"] = None
         if exam.format is not None:
-            record["format"] = {"questions": exam.format.questions, "minutes": exam.format.minutes,
-                                "source": exam.format.source}
+            f = exam.format
+            record["format"] = {"questions": f.questions, "scored": f.scored, "minutes": f.minutes,
+                                "passing_score": f.passing_score, "question_types": list(f.question_types),
+                                "source": f.source, "confirmed": f.read is not None}
         out.append(record)
     return out
 
