@@ -67,12 +67,28 @@ def exam_records(catalog: Catalog, directory_urls: bool) -> list[dict]:
 
 
 def bank_data(catalog: Catalog, questions: list[Question], directory_urls: bool) -> dict:
+    records = [question_record(q, directory_urls) for q in questions]
+    for record in records:
+        record["options"] = [with_status(catalog, text) for text in record["options"]]
     return {
         "version": FORMAT_VERSION,
         "topics": [{"id": t, "name": name} for t, name in TOPICS.items() if any(q.topic == t for q in questions)],
         "exams": exam_records(catalog, directory_urls),
-        "questions": [question_record(q, directory_urls) for q in questions],
+        "questions": records,
     }
+
+
+def with_status(catalog: Catalog, text: str) -> str:
+    """An option that names a closed, retired or maintenance-mode service says so, from the
+    service's own data (macros/status.py)."""
+    from ..status import STATUS_WORDS, inactive_services
+
+    if STATUS_WORDS.search(text):
+        return text
+    for item in inactive_services(catalog):
+        if item.pattern.search(text):
+            return f"{text} ({item.label})"
+    return text
 
 
 def bank_script(data: dict) -> str:
