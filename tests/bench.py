@@ -41,6 +41,7 @@ PAGE_TYPES = {
     "exam": "/exams/mla-c02/",
     "chooser": "/choose/built-in-algorithm/?problem=binary&format=csv",
     "practice": "/practice/",  # with its question bank and scheduler, which only it loads
+    "exam simulation": "/practice/exam/",
 }
 
 
@@ -138,7 +139,7 @@ def page_weights(base: str, browser) -> dict[str, dict]:
     return out
 
 
-def lighthouse(base: str, runs: int = 3) -> dict[str, dict]:
+def lighthouse(base: str, runs: int = 3, only: list[str] | None = None) -> dict[str, dict]:
     """Each page type `runs` times (Lighthouse's scores vary from run to run on a loaded
     machine): the median of each category, and every performance score."""
     tool = ROOT / "tests" / "lighthouse"
@@ -146,6 +147,8 @@ def lighthouse(base: str, runs: int = 3) -> dict[str, dict]:
     binary = tool / "node_modules" / ".bin" / "lighthouse"
     scores = {}
     for name, path in PAGE_TYPES.items():
+        if only and name not in only:
+            continue
         found: dict[str, list[int]] = {}
         for _ in range(runs):
             with tempfile.TemporaryDirectory() as tmp:
@@ -202,7 +205,21 @@ def print_practice(site: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-only", nargs="+", metavar="PAGE_TYPE", choices=list(PAGE_TYPES),
+                        help="build the site once and run only Lighthouse on these page types")
     args = parser.parse_args()
+    if args.lighthouse_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            build(site)
+            server, base = serve(site, compress=True)
+            try:
+                print("== Lighthouse (mobile preset; median of 3 runs; goal: performance >= 95, others 100)")
+                for name, s in lighthouse(base, only=args.lighthouse_only).items():
+                    print(f"{name:15s} " + "  ".join(f"{k} {v}" for k, v in s.items()))
+            finally:
+                server.shutdown()
+        return
     from playwright.sync_api import sync_playwright
 
     from searchbench import misses, report, run_benchmark, search_bytes_before_use, time_to_first_results
