@@ -66,7 +66,10 @@
     var top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
     if (extra) top += extra.getBoundingClientRect().height;
     var y = node.getBoundingClientRect().top;
-    if (y < top + 4 || y > window.innerHeight * 0.4) window.scrollBy(0, y - top - 8);
+    // Scrolling up makes the theme show its "Back to top" button just below the header:
+    // leave it room.
+    if (y < top + 4) window.scrollBy(0, y - top - 64);
+    else if (y > window.innerHeight * 0.4) window.scrollBy(0, y - top - 8);
     if (focus) focus.focus({ preventScroll: true });
   }
 
