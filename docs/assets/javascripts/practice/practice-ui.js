@@ -157,18 +157,36 @@
         file.text().then(function (text) {
           var got = store.parseImport(text, file.size);
           if (got.problem) { refuse(got.problem); return; }
-          var result = store.save(got.doc);
-          if (!result.ok) {
-            refuse(result.kept ? "older progress that could not be read is kept in its place until you download it" : result.reason);
-            if (result.kept) keptAlert();
-            return;
-          }
-          doc = got.doc;
-          drawProgress();
-          status.textContent = "Imported progress on " + Object.keys(doc.cards).length + " questions from " + file.name +
-            (got.moved ? "; " + got.moved + " entries for questions the data no longer has are kept aside" : "") + ".";
+          var mine = Object.keys(doc.cards).length;
+          if (!mine) { replaceWith(file, got); return; }
+          // Progress would be replaced: offer it as a file first.
+          var keep = el("button", { type: "button", className: "md-button", text: "Download my current progress" });
+          var go = el("button", { type: "button", className: "md-button md-button--primary", text: "Replace it" });
+          var cancel = el("button", { type: "button", className: "md-button", text: "Cancel" });
+          var ask = el("div", { className: "atlas-practice__confirm", role: "group", "aria-label": "Replace progress?" }, [
+            el("p", { text: file.name + " holds progress on " + Object.keys(got.doc.cards).length + " questions; importing it replaces your progress on " +
+              mine + " questions in this browser." }), el("p", {}, [keep, go, cancel])]);
+          keep.addEventListener("click", function () { ui.download("atlas-practice-progress.json", JSON.stringify(doc, null, 1)); });
+          go.addEventListener("click", function () { ask.remove(); replaceWith(file, got); });
+          cancel.addEventListener("click", function () { ask.remove(); status.textContent = "Nothing was imported; your progress is unchanged."; importInput.focus(); });
+          status.textContent = "";
+          progressBox.insertBefore(ask, status);
+          keep.focus();
         });
       });
+      function replaceWith(file, got) {
+        var result = store.save(got.doc);  // one write: all or nothing
+        if (!result.ok) {
+          status.textContent = "Nothing was imported and your progress is unchanged: " + file.name + " cannot be used because " +
+            (result.kept ? "older progress that could not be read is kept in its place until you download it" : result.reason) + ".";
+          if (result.kept) keptAlert();
+          return;
+        }
+        doc = got.doc;
+        drawProgress();
+        status.textContent = "Imported progress on " + Object.keys(doc.cards).length + " questions from " + file.name +
+          (got.moved ? "; " + got.moved + " entries for questions the data no longer has are kept aside" : "") + ".";
+      }
       var armed = false;
       resetButton.addEventListener("click", function () {
         if (!armed) {
