@@ -479,7 +479,7 @@ def test_import_refuses_damaged_foreign_older_and_oversized_files_and_round_trip
     upload = [{"name": "theirs.json", "mimeType": "application/json", "buffer": json.dumps(theirs).encode()}]
     page.set_input_files(".atlas-practice__file", files=upload)
     ask = page.get_by_role("group", name="Replace progress?")
-    assert "theirs.json holds progress on 1 questions; importing it replaces your progress on 1 questions" in ask.inner_text()
+    assert "theirs.json holds progress on 1 question; importing it replaces your progress on 1 question" in ask.inner_text()
     with page.expect_download() as download:
         ask.get_by_role("button", name="Download my current progress").click()
     assert set(json.loads(open(download.value.path(), encoding="utf-8").read())["cards"]) == {some_id}
@@ -487,7 +487,7 @@ def test_import_refuses_damaged_foreign_older_and_oversized_files_and_round_trip
     assert stored(page) == before and page.get_by_role("group", name="Replace progress?").count() == 0
     page.set_input_files(".atlas-practice__file", files=upload)
     page.get_by_role("group", name="Replace progress?").get_by_role("button", name="Replace it").click()
-    page.locator(".atlas-practice__status").filter(has_text="Imported progress on 1 questions from theirs.json").wait_for()
+    page.locator(".atlas-practice__status").filter(has_text="Imported progress on 1 question from theirs.json").wait_for()
     assert set(stored(page)["cards"]) == {other}
 
     page.get_by_role("button", name="Reset progress").click()

@@ -112,7 +112,7 @@ def practice_page(catalog: Catalog, questions: list[Question], bank: dict, direc
     for kind, n in sorted(counts.items(), key=lambda kv: (kind_order(kv[0]), kv[0])):
         title, basis = KINDS.get(kind, (kind, "See the question's explanation and sources"))
         kinds.append(f"| {title} | {n:,} | {basis} |")
-    multi_text = f" {multi:,} of them ask for more than one answer (\"Choose two.\")." if multi else ""
+    multi_text = f" {multi:,} of them {'asks' if multi == 1 else 'ask'} for more than one answer (\"Choose two.\")." if multi else ""
     recall_text = f" {recall:,} recall questions go to the flashcards and Anki decks instead." if recall else ""
     body = f"""# Practice
 

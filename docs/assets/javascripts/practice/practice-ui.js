@@ -164,8 +164,8 @@
           var go = el("button", { type: "button", className: "md-button md-button--primary", text: "Replace it" });
           var cancel = el("button", { type: "button", className: "md-button", text: "Cancel" });
           var ask = el("div", { className: "atlas-practice__confirm", role: "group", "aria-label": "Replace progress?" }, [
-            el("p", { text: file.name + " holds progress on " + Object.keys(got.doc.cards).length + " questions; importing it replaces your progress on " +
-              mine + " questions in this browser." }), el("p", {}, [keep, go, cancel])]);
+            el("p", { text: file.name + " holds progress on " + ui.count(Object.keys(got.doc.cards).length, "question") + "; importing it replaces your progress on " +
+              ui.count(mine, "question") + " in this browser." }), el("p", {}, [keep, go, cancel])]);
           keep.addEventListener("click", function () { ui.download("atlas-practice-progress.json", JSON.stringify(doc, null, 1)); });
           go.addEventListener("click", function () { ask.remove(); replaceWith(file, got); });
           cancel.addEventListener("click", function () { ask.remove(); status.textContent = "Nothing was imported; your progress is unchanged."; importInput.focus(); });
@@ -184,7 +184,7 @@
         }
         doc = got.doc;
         drawProgress();
-        status.textContent = "Imported progress on " + Object.keys(doc.cards).length + " questions from " + file.name +
+        status.textContent = "Imported progress on " + ui.count(Object.keys(doc.cards).length, "question") + " from " + file.name +
           (got.moved ? "; " + got.moved + " entries for questions the data no longer has are kept aside" : "") + ".";
       }
       var armed = false;

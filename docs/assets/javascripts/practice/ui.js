@@ -31,6 +31,9 @@
     return node;
   }
 
+  // "1 question", "2 questions".
+  function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
   function nextId(prefix) { uid += 1; return "atlas-" + prefix + "-" + uid; }
 
   function safeUrl(url) { return typeof url === "string" && /^https:\/\//.test(url) ? url : null; }
@@ -206,7 +209,7 @@
 
   root.AtlasPracticeLib = root.AtlasPracticeLib || {};
   root.AtlasPracticeLib.ui = {
-    KEYS: KEYS, el: el, rich: rich, nextId: nextId, safeUrl: safeUrl, siteUrl: siteUrl, typingTarget: typingTarget,
+    KEYS: KEYS, count: count, el: el, rich: rich, nextId: nextId, safeUrl: safeUrl, siteUrl: siteUrl, typingTarget: typingTarget,
     table: table, bringIntoView: bringIntoView, download: download, storageAlert: storageAlert,
     reportLink: reportLink, linksFor: linksFor, reasonFor: reasonFor, questionForm: questionForm
   };
