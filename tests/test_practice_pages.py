@@ -40,14 +40,14 @@ def table_rows(md: str) -> dict[str, str]:
 
 
 def test_v1_bank_simulates_current_exams_with_a_format_and_marks_figures_unconfirmed():
-    exams = {e["id"]: e for e in simulated_exams(V1, CATALOG)}
+    exams = {e["id"]: e for e in simulated_exams(V1)}
     assert not exams["mla-c01"]["simulate"] and not exams["mls-c01"]["simulate"]  # retired
     for exam_id, e in exams.items():
         has_format = CATALOG.get("exams", exam_id).format is not None
         assert e["simulate"] == (has_format and e["status"] != "retired")
         if e["format"]:
             assert e["format"]["confirmed"] is False
-    md = exam_page(CATALOG, V1, True, "https://github.com/x/y/issues/new")
+    md = exam_page(V1, True, "https://github.com/x/y/issues/new")
     rows = table_rows(md.split("## ")[0].split("| Exam |")[1])
     assert set(rows) == {e["code"] for e in exams.values() if e["simulate"]}
     assert all("(unconfirmed)" in r and "not in our data" in r for r in rows.values())
@@ -57,7 +57,7 @@ def test_v1_bank_simulates_current_exams_with_a_format_and_marks_figures_unconfi
 
 def test_v2_bank_lists_every_current_exam_with_pass_mark_source_and_multiple_response_counts():
     v2 = as_v2(V1)
-    md = exam_page(CATALOG, v2, True, "https://github.com/x/y/issues/new")
+    md = exam_page(v2, True, "https://github.com/x/y/issues/new")
     rows = table_rows(md.split("| Exam |")[1])
     current = {e["code"] for e in v2["exams"] if e["simulate"]}
     assert set(rows) == current == {"MLA-C02", "AIF-C01", "AIP-C01", "DEA-C01"}

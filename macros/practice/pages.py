@@ -73,18 +73,18 @@ def _multi(q: dict) -> bool:
     return len(q.get("answers", [q.get("answer")])) > 1
 
 
-def simulated_exams(bank: dict, catalog: Catalog) -> list[dict]:
+def simulated_exams(bank: dict) -> list[dict]:
     """The bank's exams in the shape of bank format 2, whatever the bank's version: a v1
     record has no `simulate` (then a current exam with a format is simulated) and no
-    `confirmed` (then its figures count as unconfirmed), as the browser reads it too."""
+    `confirmed` (then its figures count as unconfirmed), as the browser reads it too (the
+    page and the simulation show the same figures, all from the bank)."""
     out = []
     for record in bank["exams"]:
         fmt = record.get("format")
-        exam = catalog.entities.get("exams", {}).get(record["id"])
         simulate = record.get("simulate", fmt is not None and record["status"] != "retired")
         out.append({**record, "simulate": bool(simulate and fmt), "format": None if fmt is None else {
             "questions": fmt["questions"], "minutes": fmt["minutes"], "source": fmt["source"],
-            "scored": fmt.get("scored", exam.format.scored if exam is not None and exam.format else None),
+            "scored": fmt.get("scored"),
             "passing_score": fmt.get("passing_score"),
             "question_types": fmt.get("question_types", []),
             "confirmed": bool(fmt.get("confirmed", False)),
@@ -154,13 +154,13 @@ def kind_order(kind: str) -> int:
     return list(KINDS).index(kind) if kind in KINDS else len(KINDS)
 
 
-def exam_page(catalog: Catalog, bank: dict, directory_urls: bool, issues_url: str) -> str:
+def exam_page(bank: dict, directory_urls: bool, issues_url: str) -> str:
     meta = {"title": "Exam simulation", "render_macros": False,
             "description": "A timed mock exam per current AWS certification with the exam's question count, time, pass mark and domain weights, scored per domain.",
             "aliases": ["mock exam", "practice exam"],
             "tasks": ["take a timed mock exam with a score per domain"]}
     pool = _practice_questions(bank)
-    exams = simulated_exams(bank, catalog)
+    exams = simulated_exams(bank)
     rows = []
     for exam in exams:
         if not exam["simulate"]:
@@ -215,7 +215,7 @@ def practice_files(catalog: Catalog, directory_urls: bool, site_url: str, issues
     bank = bank_data(catalog, questions, directory_urls)
     files: dict[str, str | bytes] = {
         PRACTICE_PAGE: practice_page(catalog, questions, bank, directory_urls, issues_url),
-        EXAM_PAGE: exam_page(catalog, bank, directory_urls, issues_url),
+        EXAM_PAGE: exam_page(bank, directory_urls, issues_url),
         BANK_PATH: bank_script(bank),
     }
     files.update(anki_files(catalog, questions, {i: r["url"] for i, r in records.items()}, site_url))
