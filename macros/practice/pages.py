@@ -37,6 +37,7 @@ def _app(src: str, mode: str, directory_urls: bool, issues_url: str) -> str:
         "data-atlas-practice": mode,
         "data-root": _root(src, directory_urls),
         "data-issues": issues_url,
+        "data-practice": built_link(PRACTICE_PAGE, src, directory_urls),
     }
     attr_text = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items())
     selftest = built_link("self-test/index.md", src, directory_urls)
@@ -75,14 +76,15 @@ def _multi(q: dict) -> bool:
 
 def simulated_exams(bank: dict) -> list[dict]:
     """The bank's exams in the shape of bank format 2, whatever the bank's version: a v1
-    record has no `simulate` (then a current exam with a format is simulated) and no
+    record has no `simulate` (then every exam that is not retired is simulated) and no
     `confirmed` (then its figures count as unconfirmed), as the browser reads it too (the
-    page and the simulation show the same figures, all from the bank)."""
+    page and the simulation show the same figures, all from the bank). A simulated exam
+    without a format is listed but cannot be sat until the data has AWS's figures."""
     out = []
     for record in bank["exams"]:
         fmt = record.get("format")
-        simulate = record.get("simulate", fmt is not None and record["status"] != "retired")
-        out.append({**record, "simulate": bool(simulate and fmt), "format": None if fmt is None else {
+        simulate = record.get("simulate", record["status"] != "retired")
+        out.append({**record, "simulate": bool(simulate), "format": None if fmt is None else {
             "questions": fmt["questions"], "minutes": fmt["minutes"], "source": fmt["source"],
             "scored": fmt.get("scored"),
             "passing_score": fmt.get("passing_score"),
@@ -169,10 +171,13 @@ def exam_page(bank: dict, directory_urls: bool, issues_url: str) -> str:
         weights = ", ".join(f"{d['number']}: {d['weight']}%" for d in exam["domains"])
         mine = [q for q in pool if any(d.startswith(exam["id"] + "/") for d in q["domains"])]
         multi = sum(1 for q in mine if _multi(q))
+        page = rel(f"exams/{exam['id']}.md", EXAM_PAGE)
+        if fmt is None:
+            rows.append(f"| [{html.escape(exam['code'])}]({page}) | not in our data yet: no timed sitting | | | | {weights} | {len(mine):,} |")
+            continue
         scored = f" ({fmt['scored']} scored)" if fmt.get("scored") else ""
         passing = f"{fmt['passing_score']:,}" if fmt["passing_score"] else "not in our data"
         figures = f"[AWS]({fmt['source']})" + ("" if fmt["confirmed"] else " (unconfirmed)")
-        page = rel(f"exams/{exam['id']}.md", EXAM_PAGE)
         rows.append(f"| [{html.escape(exam['code'])}]({page}) | {fmt['questions']}{scored} | "
                     f"{fmt['minutes']} min | {passing} | {figures} | {weights} | {len(mine):,}{f' ({multi:,} multiple-response)' if multi else ''} |")
     retired = [e for e in exams if not e["simulate"] and e["status"] == "retired"]
@@ -180,7 +185,7 @@ def exam_page(bank: dict, directory_urls: bool, issues_url: str) -> str:
     if retired:
         names = ", ".join(f"[{html.escape(e['code'])}]({rel('exams/' + e['id'] + '.md', EXAM_PAGE)})" for e in retired)
         retired_text = f"\nRetired exams ({names}) have no simulation; their questions stay in practice mode.\n"
-    unconfirmed = any(e["simulate"] and not e["format"]["confirmed"] for e in exams)
+    unconfirmed = any(e["simulate"] and e["format"] and not e["format"]["confirmed"] for e in exams)
     unconfirmed_text = ("\nFigures marked *unconfirmed* rest on study guides that quote AWS's exam page, not on the page "
                         "itself; the simulation says so too.\n") if unconfirmed else ""
     body = f"""# Exam simulation

@@ -59,7 +59,8 @@ test("the bank reads v1 and v2 alike; right means exactly the right set", () => 
     { id: "aif-c01", code: "AIF-C01", status: "active", domains: [], format: { questions: 65, minutes: 90, source: "https://aws.amazon.com/y" } },
     { id: "dea-c01", code: "DEA-C01", status: "active", domains: [] }],
   questions: [{ id: "q-1", type: "task", options: ["a", "b", "c", "d"], answer: 2, domains: [] }] });
-  assert.deepEqual(v1.exams.map((e) => e.simulate), [false, true, false]);
+  assert.deepEqual(v1.exams.map((e) => e.simulate), [false, true, true]);
+  assert.equal(v1.exams[2].format, null); // listed, but without figures it cannot be sat
   assert.equal(v1.exams[1].format.confirmed, false);
   const q = v1.questions[0];
   assert.deepEqual([q.answers, q.choose, q.style, q.reasons], [[2], 1, "exam", null]);

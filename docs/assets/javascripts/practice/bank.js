@@ -7,8 +7,10 @@
  *  - v2 exams: id, code, name, status, simulate, url, domains, format {questions, scored,
  *    minutes, passing_score, question_types, source, confirmed}.
  *  - v1 questions have `answer` (one index) and no reasons, style or choose; v1 exams no
- *    `simulate` (then an exam is simulated when it has a format and is not retired) and
- *    formats without `confirmed` (then the figures count as unconfirmed).
+ *    `simulate` (then every exam that is not retired is simulated) and formats without
+ *    `confirmed` (then the figures count as unconfirmed).
+ * A simulated exam without a format is listed, but cannot be sat: AWS's question count
+ * and time for it are not in the data yet.
  */
 (function (root, factory) {
   var lib = factory();
@@ -38,7 +40,7 @@
     };
     return {
       id: e.id, code: e.code, name: e.name, status: e.status, url: e.url, domains: e.domains || [],
-      simulate: typeof e.simulate === "boolean" ? e.simulate && !!format : !!format && e.status !== "retired",
+      simulate: typeof e.simulate === "boolean" ? e.simulate : e.status !== "retired",
       format: format
     };
   }

@@ -45,9 +45,9 @@
     var query = params();
     var exams = bank.exams.filter(function (e) { return e.simulate; });
     var status = el("p", { className: "atlas-practice__status", role: "status", "aria-live": "polite" });
-    var stage = el("section", { className: "atlas-practice__stage", "aria-label": "Exam" });
+    var stage = el("section", { className: "atlas-practice__stage", "aria-label": "Exam sitting" });
     host.appendChild(status);
-    if (!exams.length) { status.textContent = "No current exam has its format in the data yet."; return; }
+    if (!exams.length) { status.textContent = "No current exam is in the data."; return; }
     var setup = el("form", { className: "atlas-practice__setup", "aria-label": "Choose an exam" });
     var examId = ui.nextId("exam");
     var select = el("select", { id: examId });
@@ -57,6 +57,7 @@
       select.appendChild(opt);
     });
     var info = el("div", { className: "atlas-practice__info" });
+    var startButton = el("button", { type: "submit", className: "md-button md-button--primary", text: "Start the exam" });
     function plan() {
       var exam = bank.examsById[select.value];
       var count = exam.format.questions;
@@ -66,8 +67,18 @@
       return { exam: exam, count: count, minutes: minutes };
     }
     function describe() {
-      var p = plan();
       info.textContent = "";
+      var exam = bank.examsById[select.value];
+      startButton.disabled = !exam.format;
+      if (!exam.format) {
+        var p0 = el("p", { className: "atlas-exam__format", text: "AWS's question count and time for " + exam.code +
+          " are not in our data yet, so it has no timed simulation; its domains are in " });
+        p0.appendChild(el("a", { href: ctx.practiceUrl, text: "practice mode" }));
+        p0.appendChild(document.createTextNode("."));
+        info.appendChild(p0);
+        return;
+      }
+      var p = plan();
       info.appendChild(el("p", { className: "atlas-exam__plan", text: p.count + " questions in " + p.minutes + " minutes, mixed by domain weight (" +
         p.exam.domains.map(function (d) { return "domain " + d.number + ": " + d.weight + "%"; }).join(", ") + ")." +
         (p.count < p.exam.format.questions ? " A shorter sitting: the address asks for " + p.count + " questions." : "") }));
@@ -76,11 +87,12 @@
     select.addEventListener("change", describe);
     setup.appendChild(el("p", { className: "atlas-practice__field" }, [el("label", { "for": examId, text: "Exam" }), select]));
     setup.appendChild(info);
-    setup.appendChild(el("button", { type: "submit", className: "md-button md-button--primary", text: "Start the exam" }));
+    setup.appendChild(startButton);
     describe();
 
     setup.addEventListener("submit", function (ev) {
       ev.preventDefault();
+      if (!bank.examsById[select.value].format) return;
       var p = plan();
       var items = lib.draw.drawExam(p.exam, bank.questions, p.count);
       if (!items.length) { status.textContent = "No questions for this exam."; return; }

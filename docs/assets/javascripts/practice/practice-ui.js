@@ -294,7 +294,7 @@
         });
         if (rows.length) section.appendChild(ui.table("Answers by " + exam.code + " domain", ["Domain", "Answered", "Right"], rows));
         var other = results.filter(function (r) { return !bank.byId[r.id].domains.some(function (t) { return t.indexOf(exam.id + "/") === 0; }); }).length;
-        if (other) section.appendChild(el("p", { text: other + " of the questions are not in an " + exam.code + " domain." }));
+        if (other) section.appendChild(el("p", { text: ui.count(other, "question") + " of this session " + (other === 1 ? "is" : "are") + " outside the " + exam.code + " domains." }));
         var missed = results.filter(function (r) { return !r.right; });
         if (missed.length) {
           section.appendChild(el("h3", { text: "Missed in this session" }));

@@ -39,7 +39,8 @@
         bank: base.bank, scheduler: base.scheduler,
         store: lib.store.createStore({ storage: storage(), key: "atlas-practice", known: function (id) { return !!base.bank.byId[id]; } }),
         root: new URL(host.getAttribute("data-root") || "./", window.location.href),
-        issues: host.getAttribute("data-issues") || ""
+        issues: host.getAttribute("data-issues") || "",
+        practiceUrl: new URL(host.getAttribute("data-practice") || "./", window.location.href).href
       };
       host.textContent = "";
       if (host.getAttribute("data-atlas-practice") === "exam") lib.examUi.mount(ctx, host);
