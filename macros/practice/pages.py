@@ -62,6 +62,10 @@ KINDS = {
     "default": ("Defaults of exam-relevant hyperparameters",
                 "The documented default (only required ones and those marked `exam_relevant` in the data)"),
     "limit": ("Limits and numbers", "The limit's value; the others are values of other limits in the same unit"),
+    "composed": ("Situations of two or three needs (the choosers' questions)",
+                 "Exactly one candidate meets every need by the data; each other option misses one, which its reason names"),
+    "authored": ("Written situations (multi-step MLOps, security, cost and generative-AI design)",
+                 "Each option's reason cites the page, and where it rests on a number or a capability, the fact in our data"),
 }
 
 
