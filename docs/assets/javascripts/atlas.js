@@ -248,10 +248,15 @@
       document.head.appendChild(css);
       // The scheduler, the bank and the practice modules load side by side; the modules
       // only register themselves, and practice.js's mount puts them together.
-      practicePromise = Promise.all([loadScript(new URL("vendor/ts-fsrs.js", assets).href),
-        loadBank(new URL("practice/questions.js", assets).href)].concat(PRACTICE_SCRIPTS.map(function (name) {
-        return loadScript(new URL("javascripts/practice/" + name, assets).href);
-      })));
+      // They start once the page's first frame is painted, so they never hold up its text.
+      practicePromise = new Promise(function (resolve) {
+        requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      }).then(function () {
+        return Promise.all([loadScript(new URL("vendor/ts-fsrs.js", assets).href),
+          loadBank(new URL("practice/questions.js", assets).href)].concat(PRACTICE_SCRIPTS.map(function (name) {
+          return loadScript(new URL("javascripts/practice/" + name, assets).href);
+        })));
+      });
       practicePromise.catch(function () { practicePromise = null; });
     }
     practicePromise.then(function () {
