@@ -463,6 +463,10 @@ def test_short_simulation_of_every_current_exam_with_a_v2_bank(browser, real_url
         for exam in bank2["exams"]:
             if exam["simulate"]:
                 run_short_simulation(page, real_url, bank2, exam)
+        # Printed, the result keeps its score, table and review, without the buttons.
+        page.emulate_media(media="print")
+        assert page.locator(".atlas-exam__result table").is_visible() and page.locator(".atlas-exam__review").is_visible()
+        assert not page.get_by_role("button", name="New simulation").is_visible()
         assert page.js_errors == []
     finally:
         page.context.close()
@@ -502,6 +506,24 @@ def test_exam_timer_stays_in_view_and_finish_sits_apart_from_next(browser, real_
         page.get_by_role("button", name="Next", exact=True).click()
         heading, clock = box(page, ".atlas-q__heading"), box(page, ".atlas-exam__clock")
         assert heading["y"] >= clock["y"] + clock["height"], (heading, clock)  # not under the timer bar
+        assert page.js_errors == []
+    finally:
+        page.context.close()
+
+
+def test_when_time_runs_out_the_exam_ends_with_its_result(browser, real_url, bank2):
+    page = make_page(browser, v2=bank2)
+    try:
+        page.clock.install()
+        open_practice(page, f"{real_url}/practice/exam/?exam=dea-c01&questions=2")
+        page.get_by_role("button", name="Start the exam").click()
+        assert page.get_by_role("timer").inner_text() == "Time left: 4:00"  # 130 min x 2/65
+        q = current(page, bank2)
+        for c in answers(q):
+            page.keyboard.press(str(c + 1))
+        page.clock.run_for(4 * 60 * 1000 + 1000)
+        page.get_by_role("heading", name="DEA-C01 simulation: 1 of 2 right (50%)").wait_for()
+        assert page.get_by_role("alert").inner_text() == "Time ran out; unanswered questions count as wrong."
         assert page.js_errors == []
     finally:
         page.context.close()

@@ -148,7 +148,7 @@
       function tick() {
         if (!document.body.contains(stage)) { clearInterval(timer); return; }
         var left = Math.max(0, endAt - Date.now());
-        var m = Math.floor(left / 60000), s = Math.floor(left / 1000) % 60;
+        var secs = Math.ceil(left / 1000), m = Math.floor(secs / 60), s = secs % 60;
         clock.textContent = "Time left: " + m + ":" + (s < 10 ? "0" : "") + s;
         if (left <= 0) finish(true);
       }
