@@ -23,11 +23,7 @@
   function ctxFor() {
     if (!context) {
       var bank = lib.bank.normalize(root.__atlasPractice);
-      context = {
-        bank: bank,
-        scheduler: lib.schedule.createScheduler(window.FSRS),
-        store: null
-      };
+      context = { bank: bank, scheduler: lib.schedule.createScheduler(window.FSRS) };
     }
     return context;
   }

@@ -84,8 +84,9 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
 
-  // A role="alert" message with a download of what could not be saved.
-  // actions: [{text, run}] extra buttons; the box stays until replaced or dismissed.
+  // A role="alert" message with a download of what could not be saved (`text`, or a
+  // function that returns it when clicked); `after(box)` runs once it is downloaded.
+  // The box stays until a newer alert replaces it.
   function storageAlert(host, message, file, text, after) {
     var old = host.querySelector(".atlas-practice__alert");
     if (old) old.remove();
