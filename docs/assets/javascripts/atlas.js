@@ -217,6 +217,8 @@
   // Practice pages (practice/): their scheduler, question bank and script load only
   // where a practice element is on the page, once, in order.
   var practicePromise = null;
+  var PRACTICE_SCRIPTS = ["bank.js", "store.js", "schedule.js", "draw.js", "ui.js", "practice-ui.js",
+    "exam-ui.js", "exam-result.js", "practice.js"];
 
   // The question bank is `self.__atlasPractice=JSON.parse("<JSON as a string>");`. Over
   // http(s) it is fetched and parsed as JSON, which costs the browser a fraction of
@@ -244,9 +246,17 @@
       css.rel = "stylesheet";
       css.href = new URL("stylesheets/practice.css", assets).href;
       document.head.appendChild(css);
-      practicePromise = loadScript(new URL("vendor/ts-fsrs.js", assets).href)
-        .then(function () { return loadBank(new URL("practice/questions.js", assets).href); })
-        .then(function () { return loadScript(new URL("javascripts/practice/practice.js", assets).href); });
+      // The scheduler, the bank and the practice modules load side by side; the modules
+      // only register themselves, and practice.js's mount puts them together.
+      // They start once the page's first frame is painted, so they never hold up its text.
+      practicePromise = new Promise(function (resolve) {
+        requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      }).then(function () {
+        return Promise.all([loadScript(new URL("vendor/ts-fsrs.js", assets).href),
+          loadBank(new URL("practice/questions.js", assets).href)].concat(PRACTICE_SCRIPTS.map(function (name) {
+          return loadScript(new URL("javascripts/practice/" + name, assets).href);
+        })));
+      });
       practicePromise.catch(function () { practicePromise = null; });
     }
     practicePromise.then(function () {
