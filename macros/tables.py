@@ -45,15 +45,26 @@ def yes_cell(flag: bool | None) -> Cell:
     return Cell(yesno(flag), yesno(flag))
 
 
-def link_cell(link: Linker, kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> Cell:
+def _csv_name(link: Linker, kind: str, entity_id: str, text: str | None = None) -> str:
+    """The name as the CSV has it: with the status of a closed or retired service, as the
+    page shows it beside the link."""
     entity = link.catalog.get(kind, entity_id)
-    return Cell(link(kind, entity_id, text, anchor), text if text is not None else entity.name)
+    name = text if text is not None else entity.name
+    if kind == "services" and getattr(entity, "status", "active") != "active" and link._own_service() != entity_id:
+        from .status import status_label
+
+        name += f" ({status_label(entity)})"
+    return name
+
+
+def link_cell(link: Linker, kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> Cell:
+    return Cell(link(kind, entity_id, text, anchor), _csv_name(link, kind, entity_id, text))
 
 
 def links_cell(link: Linker, kind: str, ids: list[str]) -> Cell:
     if not ids:
         return Cell("–", "")
-    return Cell(link.many(kind, ids), "; ".join(link.catalog.get(kind, i).name for i in ids))
+    return Cell(link.many(kind, ids), "; ".join(_csv_name(link, kind, i) for i in ids))
 
 
 def _names(catalog: Catalog, vocabulary: str, ids: list[str]) -> str:

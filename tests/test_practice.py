@@ -280,7 +280,7 @@ def test_ids_are_unique_and_stable_across_regeneration_and_removals(tmp_path):
 @pytest.mark.parametrize("change, expected", [
     ("right: true, reason: \"Guardrails evaluate", "expected 1 right option (choose: 1); got 0"),
     ("cites: services/cloudtrail}", "no page 'services/cloudtrai'"),
-    ("fact: {limit: Batch inference saving versus on-demand, value: 50}", "the data gives 50"),
+    ("fact: {limit: Price versus on-demand, value: 50}", "the data gives 50"),
 ])
 def test_authored_item_problems_are_one_line(tmp_path, change, expected):
     data = tmp_path / "data"
@@ -291,9 +291,9 @@ def test_authored_item_problems_are_one_line(tmp_path, change, expected):
     replacement = {
         0: change.replace("right: true, ", ""),
         1: "cites: services/cloudtrai}",
-        2: "fact: {limit: Batch inference saving versus on-demand, value: 40}",
+        2: "fact: {limit: Price versus on-demand, value: 40}",
     }[["right: true, reason: \"Guardrails evaluate", "cites: services/cloudtrail}",
-       "fact: {limit: Batch inference saving versus on-demand, value: 50}"].index(change)]
+       "fact: {limit: Price versus on-demand, value: 50}"].index(change)]
     f.write_text(text.replace(change, replacement, 1))
     catalog, problems = load_catalog(data, tmp_path)
     assert catalog is None and problems
