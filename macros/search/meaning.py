@@ -44,6 +44,11 @@ DIMS = 96
 SECTION_WORDS = 60
 """A page's text is split into sections of about this many words, at sentence ends."""
 
+COMMON_WORDS = 12000
+"""Whole words of the model's vocabulary shipped for the reader's words the site never
+uses: those whose token id is below this (the tokenizer's ids follow its merge order,
+roughly how common a piece is)."""
+
 WORD = re.compile(r"[a-z0-9]+")
 """A word, as atlas-meaning.js splits a query: runs of letters and digits, lower case."""
 
@@ -110,7 +115,7 @@ def vocabulary(tokenizer, texts: list[str]) -> tuple[list[str], list[str], dict[
     starts: dict[str, int] = {}
     inner: dict[str, int] = {}
     for piece, token in vocab.items():
-        if re.fullmatch(r"▁[a-z]{3,}", piece):
+        if re.fullmatch(r"▁[a-z]{3,}", piece) and token < COMMON_WORDS:
             starts[piece[1:]] = token
         elif re.fullmatch(r"[a-z0-9]", piece):
             inner[piece] = token
@@ -149,7 +154,7 @@ def meaning_data(docs: list[dict], cache: Path) -> dict:
     import wordllama
 
     items = meaning_items(docs)
-    key = hashlib.sha256(json.dumps([wordllama.__version__, MODEL, DIMS, items], ensure_ascii=False).encode()).hexdigest()[:24]
+    key = hashlib.sha256(json.dumps([wordllama.__version__, MODEL, DIMS, COMMON_WORDS, items], ensure_ascii=False).encode()).hexdigest()[:24]
     cached = cache / f"meaning-{key}.json"
     if cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
