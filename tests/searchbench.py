@@ -230,7 +230,7 @@ if (location.protocol !== "file:") {
       super(...args)
       this.addEventListener("message", ev => {
         const m = ev.data
-        if (m && m.type === 3 && !m.data.partial && m.data.count > 0) {
+        if (m && m.type === 3 && !m.data.partial && (m.data.count ?? m.data.items.length) > 0) {
           // The theme's stock worker does not say which query an answer is for: "*".
           const q = m.data.query === undefined ? "*" : m.data.query
           if (window.__atlasClock.final[q] === undefined) window.__atlasClock.final[q] = performance.now()

@@ -223,29 +223,47 @@ function respond(query, mode) {
   post(query, found, false)
 }
 
+// The search box sends a query on every keystroke. Queries that arrive while this worker
+// is busy are not all answered: only the latest one is, so the answer to the last
+// keystroke never waits behind answers nobody will see (the theme shows the latest only).
+var queued = null, scheduled = false
+
 function handle(message) {
   if (message.type === SETUP) {
     self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    var query = typeof message.data === "string" ? message.data : ""
-    var mode = typeof message.mode === "string" ? message.mode : ""
-    if (!query.trim()) { pending = null; return post(query, null, false) }
-    if (ready()) return respond(query, mode)
-    pending = { query: query, mode: mode }
-    if (quick && !mode) early(query)
-    load().then(function () {
-      if (pending !== null && pending.query === query && !pending.mode) early(query)
-    }, function () {})
-    // The full index fails to load: the quick index answers after all, or "no results".
-    loadingFull.catch(function () {
-      if (pending === null || ready()) return
-      var q = pending.query
-      pending = null
-      var found = null
-      try { found = quick && quick.search(q, 50) } catch (err) { found = null }
-      post(q, found, false)
-    })
+    queued = message
+    if (!scheduled) {
+      scheduled = true
+      setTimeout(function () {
+        scheduled = false
+        var next = queued
+        queued = null
+        if (next) take(next)
+      }, 0)
+    }
   }
+}
+
+function take(message) {
+  var query = typeof message.data === "string" ? message.data : ""
+  var mode = typeof message.mode === "string" ? message.mode : ""
+  if (!query.trim()) { pending = null; return post(query, null, false) }
+  if (ready()) return respond(query, mode)
+  pending = { query: query, mode: mode }
+  if (quick && !mode) early(query)
+  load().then(function () {
+    if (pending !== null && pending.query === query && !pending.mode) early(query)
+  }, function () {})
+  // The full index fails to load: the quick index answers after all, or "no results".
+  loadingFull.catch(function () {
+    if (pending === null || ready()) return
+    var q = pending.query
+    pending = null
+    var found = null
+    try { found = quick && quick.search(q, 50) } catch (err) { found = null }
+    post(q, found, false)
+  })
 }
 
 // Before the full index and the meaning layer are in: the quick index answers a query it
