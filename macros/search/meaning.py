@@ -44,6 +44,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def load_model(cache: Path):
             dest = cache / folder / src.name
             if not dest.exists() or dest.stat().st_size != src.stat().st_size:
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(src, dest)
+                shutil.copyfile(src, dest.with_suffix(f".{os.getpid()}.tmp"))
+                os.replace(dest.with_suffix(f".{os.getpid()}.tmp"), dest)
     return WordLlama.load(MODEL, cache_dir=cache, disable_download=True)
 
 
@@ -156,6 +158,8 @@ def vocabulary(tokenizer, texts: list[str]) -> tuple[list[str], list[str], dict[
 def _int8(matrix) -> tuple[str, float]:
     import numpy as np
 
+    if matrix.size == 0:
+        return "", 1.0
     scale = float(np.abs(matrix).max()) / 127 or 1.0
     q = np.clip(np.rint(matrix / scale), -127, 127).astype(np.int8)
     return base64.b64encode(q.tobytes()).decode("ascii"), scale
@@ -204,6 +208,9 @@ def meaning_data(docs: list[dict], cache: Path) -> dict:
         "counts": counts,
         "items": item_b64,
     }
+    # Builds may run side by side (the tests do): write whole files only.
     cache.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(partial, cached)
     return data
