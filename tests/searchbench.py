@@ -21,6 +21,9 @@ from urllib.parse import urlparse
 import yaml
 
 QUERIES = Path(__file__).parent / "search_queries.yml"
+PLAIN_QUERIES = Path(__file__).parent / "search_queries_plain.yml"
+"""Needs in plain words from the exam guides' task statements, written blind by another
+person (group "plain"; `expect: none` marks a need no page answers yet)."""
 
 
 @dataclass
@@ -29,14 +32,23 @@ class Outcome:
     query: str
     expect: str
     ranked: list[str]
+    also: tuple[str, ...] = ()
+
+    @property
+    def targets(self) -> list[str]:
+        return ([] if self.expect == "none" else [self.expect]) + list(self.also)
 
     @property
     def rank(self) -> int | None:
-        return self.ranked.index(self.expect) + 1 if self.expect in self.ranked else None
+        found = [self.ranked.index(t) + 1 for t in self.targets if t in self.ranked]
+        return min(found) if found else None
 
 
-def load_queries() -> list[dict]:
-    return yaml.safe_load(QUERIES.read_text())["queries"]
+def load_queries(plain: bool = False) -> list[dict]:
+    queries = yaml.safe_load(QUERIES.read_text())["queries"]
+    if plain:
+        queries += yaml.safe_load(PLAIN_QUERIES.read_text())["queries"]
+    return queries
 
 
 def site_path(href: str, base: str) -> str:
@@ -47,7 +59,7 @@ def site_path(href: str, base: str) -> str:
 
 
 _WORKER_QUERIES = """
-async ([queries, limit]) => {
+async ([queries, limit, mode]) => {
   const config = JSON.parse(document.getElementById("__config").textContent)
   const base = new URL(config.base, location.href)
   const worker = new Worker(new URL(config.search, location.href))
@@ -59,9 +71,9 @@ async ([queries, limit]) => {
   worker.postMessage({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
   await ready
   const out = []
-  // Our worker may answer from its quick index first and again from the full one; it
-  // says which query an answer is for and whether a fuller one follows. The theme's
-  // worker says neither: its one answer is final.
+  // Our worker says which query an answer is for and whether a fuller one follows
+  // (`partial`); it takes a mode for the benchmark (words, meaning, first) beside the
+  // theme's message. The theme's worker says neither: its one answer is final.
   const answer = q => new Promise(resolve => {
     waiting = msg => {
       if (msg.type !== 3) return
@@ -72,7 +84,7 @@ async ([queries, limit]) => {
   })
   for (const q of queries) {
     const result = answer(q)
-    worker.postMessage({ type: 2, data: q })
+    worker.postMessage(mode ? { type: 2, data: q, mode } : { type: 2, data: q })
     const msg = await result
     out.push(msg.data.items.slice(0, limit).map(group => new URL(group[0].location, base).href))
   }
@@ -81,24 +93,53 @@ async ([queries, limit]) => {
 }
 """
 
+MODES = {"fused": "", "words": "words", "meaning": "meaning", "first": "first"}
+"""What the benchmark asks our worker for: the final (fused) list, the word ranking alone,
+the meaning ranking alone, and the list a reader sees first from a cold worker (the quick
+index's answer when it answers at once, else the final list)."""
 
-def worker_rankings(page, base: str, queries: list[str], limit: int = 10) -> list[list[str]]:
+
+def worker_rankings(page, base: str, queries: list[str], limit: int = 10, mode: str = "") -> list[list[str]]:
     """For each query, the pages the site's search worker ranks first (site paths)."""
     page.goto(base + "/")
-    hrefs = page.evaluate(_WORKER_QUERIES, [queries, limit])
+    hrefs = page.evaluate(_WORKER_QUERIES, [queries, limit, mode])
     return [[site_path(h, base) for h in ranked] for ranked in hrefs]
 
 
-def run_benchmark(page, base: str) -> list[Outcome]:
-    queries = load_queries()
-    ranked = worker_rankings(page, base, [q["query"] for q in queries])
-    return [Outcome(q.get("group", "all"), q["query"], q["expect"], r) for q, r in zip(queries, ranked)]
+def run_benchmark(page, base: str, mode: str = "", plain: bool = False) -> list[Outcome]:
+    queries = load_queries(plain)
+    ranked = worker_rankings(page, base, [q["query"] for q in queries], mode=mode)
+    return [Outcome(q.get("group", "all"), q["query"], q["expect"], r, tuple(q.get("also") or ()))
+            for q, r in zip(queries, ranked)]
+
+
+def site_pages(site: Path) -> set[str]:
+    """The site paths of the built site's pages (directory URL form)."""
+    out = set()
+    for html in site.rglob("index.html"):
+        rel = html.parent.relative_to(site).as_posix()
+        out.add("" if rel == "." else rel + "/")
+    return out
+
+
+def split_missing(outcomes: list[Outcome], pages: set[str]) -> tuple[list[Outcome], list[Outcome], list[Outcome]]:
+    """(queries whose page exists, queries whose page is not on this branch yet, queries
+    for a need no page answers: `expect: none`)."""
+    present, missing, none = [], [], []
+    for o in outcomes:
+        if o.expect == "none":
+            none.append(o)
+        elif any(t in pages for t in o.targets):
+            present.append(o)
+        else:
+            missing.append(o)
+    return present, missing, none
 
 
 def scores(outcomes: list[Outcome]) -> dict[str, float]:
-    n = len(outcomes)
+    n = len(outcomes) or 1
     return {
-        "queries": n,
+        "queries": len(outcomes),
         "hit@1": sum(1 for o in outcomes if o.rank == 1) / n,
         "hit@3": sum(1 for o in outcomes if o.rank and o.rank <= 3) / n,
         "mrr": sum(1 / o.rank for o in outcomes if o.rank) / n,
@@ -120,7 +161,7 @@ def report(outcomes: list[Outcome], label: str = "") -> str:
 
 
 def misses(outcomes: list[Outcome], top: int = 3) -> list[str]:
-    return [f"[{o.group}] {o.query!r}: expected {o.expect}, got {o.ranked[:top]}"
+    return [f"[{o.group}] {o.query!r}: expected {' or '.join(o.targets) or 'none'}, got {o.ranked[:top]}"
             for o in outcomes if not (o.rank and o.rank <= top)]
 
 
@@ -172,13 +213,36 @@ def type_query(page, query: str, base: str, limit: int = 10) -> list[str]:
     return [site_path(h, base) for h in hrefs[:limit]]
 
 
-_FIRST_RESULT_CLOCK = """
+_RESULT_CLOCK = """
 new MutationObserver((_, observer) => {
   if (document.querySelector(".md-search-result__list > .md-search-result__item")) {
     window.__atlasFirstResult = performance.now()
     observer.disconnect()
   }
 }).observe(document, { subtree: true, childList: true })
+// The worker's answers as they reach the page: when the query was sent (the keystroke that
+// made it) and when the final answer to it (not marked partial) arrived.
+window.__atlasClock = { sent: {}, final: {} }
+if (location.protocol !== "file:") {
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener("message", ev => {
+        const m = ev.data
+        if (m && m.type === 3 && !m.data.partial && (m.data.count ?? m.data.items.length) > 0) {
+          // The theme's stock worker does not say which query an answer is for: "*".
+          const q = m.data.query === undefined ? "*" : m.data.query
+          if (window.__atlasClock.final[q] === undefined) window.__atlasClock.final[q] = performance.now()
+        }
+      })
+    }
+    postMessage(m, ...rest) {
+      if (m && m.type === 2) window.__atlasClock.sent[m.data] = performance.now()
+      return super.postMessage(m, ...rest)
+    }
+  }
+}
 """
 
 
@@ -189,27 +253,54 @@ class FirstResults:
     from_navigation: float
     """The same, counted from the start of navigation (includes loading the page)."""
     samples: list[float]
+    final_from_load: float = 0.0
+    """Median milliseconds from the load event to the final answer (not marked partial)."""
+    final_from_keystroke: float = 0.0
+    """Median milliseconds from the last keystroke to the final answer, cold."""
+    final_samples: list[float] = None
 
 
 def time_to_first_results(browser_context, base: str, runs: int = 9, query: str = "xgboost") -> FirstResults:
     """A fresh page each run (the page, the worker and the search data all load cold): as
     soon as the page has loaded, open the search box and type; the clock stops when the
-    first result is on screen. Times come from the page's own clock (a MutationObserver),
-    so the test driver's polling adds nothing."""
-    from_load, from_nav = [], []
+    first result is on screen, and again when the final answer reaches the page. Times come
+    from the page's own clock (a MutationObserver, the worker's messages), so the test
+    driver's polling adds nothing."""
+    from_load, from_nav, final_load, final_key = [], [], [], []
     for _ in range(runs):
         page = browser_context.new_page()
-        page.add_init_script(_FIRST_RESULT_CLOCK)
+        page.add_init_script(_RESULT_CLOCK)
         page.goto(base + "/algorithms/")
         open_search(page)
         page.locator(".md-search__input").press_sequentially(query)
-        page.wait_for_function("() => window.__atlasFirstResult !== undefined", timeout=30000)
-        first, loaded = page.evaluate(
-            "() => [window.__atlasFirstResult, performance.getEntriesByType('navigation')[0].loadEventEnd]")
+        page.wait_for_function("q => window.__atlasFirstResult !== undefined && (window.__atlasClock.final[q] ?? window.__atlasClock.final['*']) !== undefined",
+                               arg=query, timeout=30000)
+        first, loaded, final, sent = page.evaluate(
+            """q => [window.__atlasFirstResult, performance.getEntriesByType('navigation')[0].loadEventEnd,
+                     window.__atlasClock.final[q] ?? window.__atlasClock.final['*'], window.__atlasClock.sent[q]]""", query)
         from_load.append(first - loaded)
         from_nav.append(first)
+        final_load.append(final - loaded)
+        final_key.append(final - sent)
         page.close()
-    return FirstResults(statistics.median(from_load), statistics.median(from_nav), from_load)
+    return FirstResults(statistics.median(from_load), statistics.median(from_nav), from_load,
+                        statistics.median(final_load), statistics.median(final_key), final_load)
+
+
+def time_to_final_once_loaded(browser_context, base: str, queries: list[str]) -> list[float]:
+    """Once the search has loaded: for each query typed with real key presses, the
+    milliseconds from its last keystroke to its final answer reaching the page."""
+    page = browser_context.new_page()
+    page.add_init_script(_RESULT_CLOCK)
+    page.goto(base + "/")
+    wait_for_full_index(page)
+    out = []
+    for query in queries:
+        type_query(page, query, base)
+        page.wait_for_function("q => window.__atlasClock.final[q] !== undefined", arg=query, timeout=30000)
+        out.append(page.evaluate("q => window.__atlasClock.final[q] - window.__atlasClock.sent[q]", query))
+    page.close()
+    return out
 
 
 def search_fetches_before_use(browser_context, base: str) -> dict[str, int]:

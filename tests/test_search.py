@@ -2,17 +2,24 @@
 
 - The benchmark (tests/search_queries.yml, written from AWS exam guides and service
   descriptions without reading our pages) runs through the site's search worker, the one
-  the search box talks to: hit@3 >= 95% in every group, hit@1 >= 90% for identifiers.
+  the search box talks to: hit@3 >= 95% in every group, hit@1 >= 90% for identifiers; the
+  plain-words needs (tests/search_queries_plain.yml, written blind by another person) are
+  held to what the word and meaning rankings fused reached, and above the words alone.
+- The first list a reader sees is the final one; identifiers only in page text are found
+  in it; the tables hand-written pages fill in with macros are searchable.
+- The meaning layer computes in the browser what the build computes, and works from the
+  offline bundle (file://).
 - The search box shows what the worker answers, works by keyboard, highlights the
   matched words on the page it opens, and survives any query text.
-- Nothing but a few KB of search code is fetched before the reader uses the box.
+- Nothing but the quick index is fetched before the reader uses the box.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from searchbench import by_group, load_queries, misses, open_search, report, run_benchmark, scores, search_fetches_before_use, type_query, wait_for_full_index, worker_rankings
+from searchbench import (by_group, load_queries, misses, open_search, report, run_benchmark, scores, search_fetches_before_use, site_pages,
+                         split_missing, type_query, wait_for_full_index, worker_rankings)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -128,4 +135,183 @@ def test_search_data_is_fetched_only_when_the_reader_searches(browser, real_url)
     assert any("atlas-quick" in url for url in loaded)
     if not any("atlas-index" in url for url in loaded):
         page.wait_for_event("response", lambda r: "atlas-index" in r.url, timeout=15000)
+    context.close()
+
+
+# --- the meaning layer and the first list -----------------------------------------------
+
+PLAIN_FLOOR = 0.78
+"""The plain-words needs whose page exists: hit@3 of the fused ranking was 81% when the
+meaning layer landed (words alone 74%); the goal is 95%. A fall below this is a regression."""
+
+
+def test_plain_words_needs_gain_from_the_meaning_layer(browser, real_url, real_site):
+    page = browser.new_page()
+    try:
+        fused = [o for o in run_benchmark(page, real_url, plain=True) if o.group == "plain"]
+        words = [o for o in run_benchmark(page, real_url, mode="words", plain=True) if o.group == "plain"]
+    finally:
+        page.close()
+    pages = site_pages(real_site)
+    present, missing, none = split_missing(fused, pages)
+    present_words, _, _ = split_missing(words, pages)
+    print(f"\nplain: {len(present)} needs with a page, {len(missing)} whose page is not on this branch yet, {len(none)} with none")
+    print(report(present, "  fused ") + "\n" + report(present_words, "  words "))
+    for miss in misses(present):
+        print("  miss:", miss)
+    assert len(present) >= 100, "the plain group lost its pages"
+    assert scores(present)["hit@3"] >= PLAIN_FLOOR, "\n".join(misses(present))
+    assert scores(present)["hit@3"] > scores(present_words)["hit@3"]
+
+
+_ANSWERS = """
+window.__answers = []
+{
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener("message", ev => {
+        const m = ev.data
+        if (m && m.type === 3) window.__answers.push({ query: m.data.query, partial: m.data.partial, count: m.data.count,
+          urls: m.data.items.slice(0, 5).map(group => group[0].location) })
+      })
+    }
+  }
+}
+"""
+
+
+def _cold_answers(browser, url: str, query: str) -> list[dict]:
+    """Every answer the worker sent to the search box of a freshly loaded page while the
+    reader typed `query`, key by key, until everything had loaded: {query, partial, count, urls}."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(_ANSWERS)
+    page.goto(url + "/services/")
+    page.evaluate("""() => { window.__atlasFull = false
+        new BroadcastChannel("atlas-search").onmessage = ev => { if (ev.data === "full") window.__atlasFull = true } }""")
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially(query)
+    page.wait_for_function("() => window.__atlasFull", timeout=30000)
+    page.wait_for_function("q => window.__answers.some(a => a.query === q)", arg=query, timeout=30000)
+    answers = page.evaluate("() => window.__answers")
+    context.close()
+    return answers
+
+
+@pytest.mark.parametrize("query", ["fill in missing values in a column", "endpoint for sporadic traffic"])
+def test_the_first_list_of_a_need_in_words_is_the_final_list(browser, real_url, query):
+    answers = [a for a in _cold_answers(browser, real_url, query) if a["query"] == query]
+    final = worker_rankings(browser.new_page(), real_url, [query])[0]
+    # One answer for the query, final, the same as the worker's ranking once all is loaded:
+    # the list never reorders under the reader's eyes.
+    assert len(answers) == 1 and not answers[0]["partial"], answers
+    assert [u.split(real_url + "/")[-1] for u in answers[0]["urls"]] == final[:5]
+
+
+def test_an_identifier_only_in_page_text_is_in_the_first_answer(browser, real_url):
+    # InvokeModelWithResponseStream is in the Bedrock page's text, not in its names or
+    # identifiers: the quick index does not hold it, so the box waits for the full answer.
+    query = "InvokeModelWithResponseStream"
+    answers = [a for a in _cold_answers(browser, real_url, query) if a["query"] == query]
+    assert answers and answers[0]["count"] > 0, answers
+    assert "services/bedrock/" in answers[0]["urls"][0], answers[0]
+
+
+def test_an_identifier_is_answered_once_and_finally(browser, real_url):
+    # An identifier as written: the quick index answers with certainty (or the full one, if
+    # it is in first), once, and that answer is final.
+    answers = [a for a in _cold_answers(browser, real_url, "scale_pos_weight") if a["query"] == "scale_pos_weight"]
+    assert len(answers) == 1 and not answers[0]["partial"], answers
+    assert "algorithms/xgboost/" in answers[0]["urls"][0]
+
+
+def test_the_tables_of_hand_written_pages_are_searchable(real_url, browser):
+    from pathlib import Path
+
+    from macros import state
+
+    # The decision guide (docs/compare/decision-guide.md) is a table its macro fills in:
+    # each problem type's one-line example is in that table and on no other page.
+    catalog = state.load(Path(__file__).resolve().parent.parent / "data")
+    examples = [t.example for t in catalog.vocab["problem-types"].values() if t.example]
+    assert len(examples) >= 8
+    ranked = worker_rankings(browser.new_page(), real_url, examples, mode="words")
+    found = [e for e, r in zip(examples, ranked) if "compare/decision-guide/" in r[:5]]
+    assert len(found) >= 0.75 * len(examples), [e for e in examples if e not in found]
+
+
+def test_the_browser_computes_the_query_vector_the_build_computes(real_site):
+    """The query side (atlas-meaning.js) and the build side (meaning.py) split words and
+    average the same pieces: a text's vector from the shipped table, computed by the
+    build's rules in Python, equals the one the worker's code computes under Node."""
+    import base64
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import numpy as np
+
+    from macros.search.meaning import words
+
+    text = (real_site / "search" / "atlas-meaning.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("=") + 1 : text.rindex(";")])
+    query = "Which endpoint scales to zero for sporadic traffic? Kinesis, XGBoost, imputation, wrecking"
+    starts = data["starts"].split(" ")
+    lookup = {w: [n] for n, w in enumerate(starts)}
+    lookup.update(data["words"])
+    site_words = [w for w in words(query) if w in lookup]
+    assert len(site_words) >= 8  # all but the one no page uses
+    dims = data["dims"]
+    table = np.frombuffer(base64.b64decode(data["pieces"]), np.int8).reshape(-1, dims).astype(np.float64)
+    expected = table[[p for w in site_words for p in lookup[w]]].sum(0)
+    expected /= np.linalg.norm(expected)
+    script = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts" / "search" / "atlas-meaning.js"
+    js = f"""
+      globalThis.self = globalThis
+      require({json.dumps(str(script))})
+      const data = JSON.parse(require("fs").readFileSync(0, "utf8"))
+      const m = AtlasMeaning.create(data)
+      console.log(JSON.stringify([Array.from(m.vector(process.argv[1])), Array.from(m.vector(process.argv[2]))]))
+    """
+    known = " ".join(site_words)
+    out = subprocess.run([shutil.which("node"), "-e", js, known, query], input=json.dumps(data), capture_output=True, text=True, check=True)
+    got_known, got_query = (np.array(v) for v in json.loads(out.stdout))
+    assert np.allclose(got_known, expected, atol=1e-5)
+    # The unknown word falls back to pieces: the vector moves, but stays close.
+    assert 0.8 < float(got_query @ expected) < 1.0 - 1e-6
+
+
+def test_the_meaning_layer_answers_from_the_offline_bundle(browser, bundle, real_url):
+    query = "inference on a dataset without an endpoint"
+    page = browser.new_page()
+    fused = worker_rankings(page, real_url, [query])[0]
+    words = worker_rankings(page, real_url, [query], mode="words")[0]
+    page.close()
+    assert fused[:3] != words[:3], "the query no longer shows what the meaning layer adds"
+    context = browser.new_context()
+    requests: list[str] = []
+
+    def route(r):
+        requests.append(r.request.url)
+        r.continue_() if r.request.url.startswith(("file:", "data:", "blob:")) else r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((bundle / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially(query)
+    page.wait_for_selector(".md-search-result__list > .md-search-result__item", timeout=30000)
+    page.wait_for_timeout(500)
+    shown = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item a", "els => els.map(e => e.href)")
+    # The offline bundle's pages are files: services/x/ there is services/x.html.
+    expected = [p.rstrip("/") + ".html" for p in fused[:3]]
+    assert [h.split("aws-ml-atlas/")[1].split("?")[0] for h in shown[:3]] == expected, shown[:3]
+    assert any("atlas-meaning.js" in r for r in requests)
+    assert all(r.startswith(("file:", "data:", "blob:")) for r in requests), [r for r in requests if not r.startswith("file:")]
+    assert not errors
     context.close()

@@ -3,7 +3,9 @@
 - `index.py` builds the search documents from the catalog (pure): one per page, one per
   hyperparameter, metric and content-type row, one per glossary term, each with the
   fields the ranking weighs (title, other names, tasks in a student's words,
-  identifiers, text).
+  identifiers, text); `meaning.py` the meaning layer: vectors for every page, task and
+  section, and a word-piece table the worker turns a query into a vector with
+  (`docs/assets/javascripts/search/atlas-meaning.js`), fused with the word ranking.
 - `docs/assets/javascripts/search/atlas-search.js` is the engine (MiniSearch with our
   tokenizer, stop words, typo tolerance and field weights); it knows nothing of a theme.
 - `docs/assets/javascripts/search/material-worker.js` is the one small adapter that

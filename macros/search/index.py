@@ -7,14 +7,21 @@ file://, and with a <script> tag in tests:
 - `search/atlas-quick.js`: the names, tasks, identifiers and compared things of every
   document (no body text, no previews), about a quarter of the whole; the worker loads it
   first when the reader reaches for the search box, so the first results come fast;
-- `search/atlas-index.js`: every field and the result previews; it replaces the quick
-  index as soon as it has loaded, and the open query is answered again.
+- `search/atlas-index.js`: every field and the result previews; with the meaning layer
+  (`search/atlas-meaning.js`, macros/search/meaning.py) it gives the final answers. The quick
+  index answers at once only what it answers with certainty (a name, an identifier);
+  material-worker.js says how the first list stays the final one.
+
+Hand-written pages are indexed as a reader sees them: their macros run first
+(macros/search/handwritten.py), so the tables they fill in are searchable.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
@@ -221,16 +228,22 @@ def _content_type_rows(catalog: Catalog, offline: bool) -> list[dict]:
     return rows
 
 
-def hand_written_documents(pages: dict[str, dict], offline: bool) -> list[dict]:
+def hand_written_documents(pages: dict[str, dict], offline: bool, catalog: Catalog | None = None) -> list[dict]:
     """Documents for the hand-written pages in docs/: title, description, tasks and
-    aliases from their front matter, and their text with macro calls removed."""
+    aliases from their front matter, and their text as a reader sees it: with the
+    catalog, their macros run (the tables they fill in are indexed, cell by cell)."""
+    from .handwritten import expand_macros, markdown_text
+
     docs = []
     for src, page in sorted(pages.items()):
         meta, body = page["meta"], page["body"]
         if (meta.get("search") or {}).get("exclude"):
             continue
-        body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
-        text = plain(" ".join(line for line in body.splitlines() if not line.lstrip().startswith(("#", "|", "<"))))
+        if catalog is not None:
+            body = expand_macros(catalog, src, body)
+        else:
+            body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
+        text = plain(markdown_text(body))
         kind = "Comparison" if src.startswith("compare/") and src != "compare/index.md" else "Page"
         docs.append(_doc(url_of(src, offline), meta.get("title", src), kind, plain(meta.get("description", "")) + " " + text,
                          names=meta.get("aliases", []), tasks=meta.get("tasks", []), boost=float(meta.get("search_boost", 1.0))))
@@ -270,8 +283,9 @@ def _script(variable: str, payload: dict, literal: bool = False) -> str:
     return f"self.{variable}=JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
 
 
-def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None) -> dict[str, str]:
-    """Site path -> script, for the full index and the quick one."""
+def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None, meaning: bool = False) -> dict[str, str]:
+    """Site path -> script, for the full index and the quick one (which says whether the
+    site has a meaning layer: the worker's first answers depend on it)."""
     shown, quick = [], []
     for d in docs:
         s = {k: d[k] for k in ("u", "t", "k", "b", "n") if k in d}
@@ -283,7 +297,7 @@ def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None) -> d
     glossary = glossary or {}
     return {
         INDEX_PATH: _script("__atlasSearch", {"version": 1, "docs": shown, "glossary": glossary, "index": indexes["full"]}),
-        QUICK_PATH: _script("__atlasQuick", {"version": 1, "quick": True, "docs": quick, "glossary": glossary, "index": indexes["quick"]},
+        QUICK_PATH: _script("__atlasQuick", {"version": 1, "quick": True, "meaning": meaning, "docs": quick, "glossary": glossary, "index": indexes["quick"]},
                             literal=True),
     }
 
@@ -299,12 +313,31 @@ def read_front_matter(text: str) -> tuple[dict, str]:
     return {}, text
 
 
+CACHE = Path(__file__).resolve().parents[2] / "build" / "search-cache"
+"""Where the meaning layer's vectors are kept between builds, by content hash."""
+
+
+def meaning_enabled() -> bool:
+    """ATLAS_SEARCH_MEANING=off builds the search as it was before the meaning layer (words
+    only: the benchmark's "today", measured beside it in the same run)."""
+    value = os.environ.get("ATLAS_SEARCH_MEANING", "on")
+    if value not in ("on", "off"):
+        raise ValueError(f"ATLAS_SEARCH_MEANING: expected 'on' or 'off'; got '{value[:80]}'")
+    return value == "on"
+
+
 def search_files(catalog: Catalog, offline: bool, hand_written: dict[str, str]) -> dict[str, str]:
-    """The site files the search needs: the full and the quick index."""
+    """The site files the search needs: the full and the quick index, and the meaning layer."""
     pages = {}
     for src, text in hand_written.items():
         meta, body = read_front_matter(text)
         pages[src] = {"meta": meta, "body": body}
-    docs = documents(catalog, offline) + hand_written_documents(pages, offline)
+    docs = documents(catalog, offline) + hand_written_documents(pages, offline, catalog)
     glossary = {abbr: plain(entry.expansion) for abbr, entry in catalog.glossary.items()}
-    return index_scripts(docs, glossary)
+    with_meaning = meaning_enabled()
+    files = index_scripts(docs, glossary, meaning=with_meaning)
+    if with_meaning:
+        from .meaning import MEANING_PATH, meaning_data
+
+        files[MEANING_PATH] = _script("__atlasMeaning", meaning_data(docs, CACHE), literal=True)
+    return files

@@ -116,6 +116,8 @@
   }
 
   var MAX_QUERY = 200
+  // What an identifier looks like: a joiner or digit inside, or a capital after a small letter.
+  var IDENTIFIER = /[0-9_.:\/@]|[a-z][A-Z]/
 
   function queryTerms(query) {
     var terms = []
@@ -340,6 +342,18 @@
         }
       }
       hits.sort(function (a, b) { return b.score - a.score })
+      // Whether the words alone answer with certainty: the best hit is named exactly so
+      // (a page's name or other name, or an identifier typed as written). Such a query
+      // needs no meaning search, and the quick index's answer to it is already final.
+      var exact = false
+      if (hits.length) {
+        var top = byUrl.get(hits[0].id)
+        var single = terms.length === 1 && IDENTIFIER.test(query.trim()) && !/\s/.test(query.trim())
+        exact = !!(top && top.names && top.names.indexOf(whole) >= 0) ||
+          (single && Object.keys(hits[0].match).some(function (t) {
+            return t === terms[0] && hits[0].match[t].some(function (f) { return f === "i" })
+          }))
+      }
       // Group rows under their page; a page ranks by its best document.
       var groups = new Map()
       var order = []
@@ -358,16 +372,7 @@
       }
       var pages = order.slice(0, limit).map(function (g) {
         var matched = Array.from(g.matched)
-        function item(doc, score) {
-          return {
-            url: doc.u,
-            title: doc.t,
-            kind: doc.k,
-            score: score,
-            titleHTML: highlight(doc.t, matched),
-            textHTML: highlight(preview(doc.p || "", matched), matched)
-          }
-        }
+        function item(doc, score) { return itemOf(doc, score, matched) }
         var page = byUrl.get(g.url)
         var head = page ? item(page, g.hits[0].id === g.url ? g.hits[0].score : g.score) : null
         var rows = []
@@ -380,10 +385,39 @@
         })
         return { url: g.url, score: g.score, page: head || rows.shift(), rows: rows, terms: present, matched: matched }
       })
-      return { terms: terms, pages: pages }
+      return { terms: terms, pages: pages, exact: exact }
     }
 
-    return { search: search, size: docs.length, quick: !!data.quick }
+    function itemOf(doc, score, matched) {
+      return {
+        url: doc.u,
+        title: doc.t,
+        kind: doc.k,
+        score: score,
+        titleHTML: highlight(doc.t, matched),
+        textHTML: highlight(preview(doc.p || "", matched), matched)
+      }
+    }
+
+    // The pages of `found` (a search's answer) in the order of `urls` (a fused ranking),
+    // with the pages only the meaning layer found described from their documents.
+    function arrange(found, urls, limit) {
+      var byPage = new Map()
+      found.pages.forEach(function (page) { byPage.set(page.url, page) })
+      var out = []
+      for (var i = 0; i < urls.length && out.length < (limit || 50); i++) {
+        var page = byPage.get(urls[i])
+        if (!page) {
+          var doc = byUrl.get(urls[i])
+          if (!doc) continue
+          page = { url: doc.u, score: 0, page: itemOf(doc, 0, []), rows: [], terms: {}, matched: [] }
+        }
+        out.push(page)
+      }
+      return { terms: found.terms, pages: out, exact: found.exact }
+    }
+
+    return { search: search, arrange: arrange, size: docs.length, quick: !!data.quick }
   }
 
   root.AtlasSearch = { create: create, build: build, tokenize: tokenize, queryTerms: queryTerms, highlight: highlight }

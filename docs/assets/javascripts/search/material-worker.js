@@ -5,10 +5,16 @@
  * index (search_index.json) is left empty at build time, so nothing but this worker holds
  * search data.
  *
- * Nothing is fetched until the reader searches: the indexes load on the first non-empty
- * query, or as soon as the page says the search box got focus (a "warm" message on the
- * "atlas-search" BroadcastChannel, sent by atlas.js). The quick index answers first; the
- * full one answers again when it arrives.
+ * Before the reader searches, only the quick index is fetched, once the page is idle. On
+ * the first query (or as soon as the page says the search box got focus: a "warm" message
+ * on the "atlas-search" BroadcastChannel, sent by atlas.js) the full index and the meaning
+ * layer (search/atlas-meaning.js, atlas-meaning.js) load. The first list a reader sees is
+ * the final one: the quick index answers at once only a query it answers with certainty (a
+ * page's name, an identifier as written); any other query is answered when the full index
+ * and the meaning layer are in, with the word and meaning rankings fused. A site built
+ * without the meaning layer (ATLAS_SEARCH=words, the benchmark's "today") says so in its
+ * quick index, and then the quick index answers every query at once and the full one
+ * answers again, as the search did before the meaning layer.
  *
  * It also runs inside the iframe-based worker of the offline bundle (file://), where
  * importScripts is asynchronous and relative URLs resolve against the page: every URL is
@@ -22,30 +28,31 @@ var here = (typeof document !== "undefined" && document.currentScript && documen
 var assets = new URL("./", here)                           // .../assets/javascripts/search/
 var siteRoot = new URL("../../../", assets)                 // the site's root
 
-// Two engines over the same documents: the quick one (names, tasks, identifiers; about a
-// quarter of the bytes) answers first; the full one (body text and previews) takes over
-// as soon as it has loaded, and the query on screen is answered again.
-var quick = null, full = null
-var loadingQuick = null, loadingFull = null
+// The engines: the quick one (names, tasks, identifiers) answers what it can answer with
+// certainty; the full one (body text and previews) and the meaning layer answer the rest.
+var quick = null, full = null, meaning = null
+var withMeaning = true       // the quick index says whether the site has a meaning layer
+var meaningDone = false      // loaded, or failed (then the words alone answer)
+var loadingQuick = null, loadingFull = null, loadingMeaning = null
 var code = null
-var pending = null         // a query that came before any index had loaded
-var latest = null          // the last query answered, and whether only the quick engine did
-var answeredQuick = false
+var pending = null           // the latest query not answered yet, and its mode
+var latest = null            // the last query answered from the quick index only (words mode)
 
-var lastQueryAt = 0
-var prefetched = null      // the quick index's file, fetched while the page was idle
+var prefetched = null        // the quick index's file, fetched while the page was idle
 
 function loadCode() {
   if (!code) {
     code = Promise.resolve()
       .then(function () { return importScripts(new URL("../../vendor/minisearch.js", assets).href) })
       .then(function () { return importScripts(new URL("atlas-search.js", assets).href) })
+      .then(function () { return importScripts(new URL("atlas-meaning.js", assets).href) })
   }
   return code
 }
 
 var QUICK_URL = new URL("search/atlas-quick.js", siteRoot).href
 var FULL_URL = new URL("search/atlas-index.js", siteRoot).href
+var MEANING_URL = new URL("search/atlas-meaning.js", siteRoot).href
 
 function fetchable(url) {
   return typeof fetch === "function" && /^https?:$/.test(new URL(url).protocol)
@@ -58,8 +65,8 @@ function fetchText(url) {
   })
 }
 
-// An index file is `self.<name>=JSON.parse("<JSON as a string>");` (the string is itself
-// JSON) or, for the quick index, `self.<name>=<JSON>;`.
+// A data file is `self.<name>=JSON.parse("<JSON as a string>");` (the string is itself
+// JSON) or `self.<name>=<JSON>;`.
 function parseIndex(text) {
   var value = text.slice(text.indexOf("=") + 1, text.lastIndexOf(";"))
   return value.lastIndexOf("JSON.parse(", 0) === 0
@@ -67,9 +74,9 @@ function parseIndex(text) {
     : JSON.parse(value)
 }
 
-// Indexes arrive by fetch() where there is one, so queries typed while they download are
+// Data arrives by fetch() where there is one, so queries typed while it downloads are
 // still answered (importScripts would block this worker until the file is in). From
-// file:// (the iframe worker) they are imported.
+// file:// (the iframe worker) it is imported.
 function fetchIndex(url, name, text) {
   if (text) return text.then(parseIndex)
   if (fetchable(url)) return fetchText(url).then(parseIndex)
@@ -92,52 +99,69 @@ function prefetch() {
 function loadQuick() {
   if (!loadingQuick) {
     loadingQuick = loadCode()
-      .then(function () { return full ? null : fetchIndex(QUICK_URL, "__atlasQuick", prefetched) })
+      .then(function () { return fetchIndex(QUICK_URL, "__atlasQuick", prefetched) })
       .then(function (data) {
-        if (!full && data) quick = self.AtlasSearch.create(data, self.MiniSearch)
+        withMeaning = data.meaning !== false
+        if (!withMeaning) meaningDone = true
+        quick = self.AtlasSearch.create(data, self.MiniSearch)
       })
     loadingQuick.catch(function () { loadingQuick = null })
   }
   return loadingQuick
 }
 
-// Parsing the full index takes this worker a moment: with the quick index answering,
-// do it when the reader pauses typing.
-function pause() {
-  return new Promise(function (resolve) {
-    (function wait() {
-      var idle = Date.now() - lastQueryAt
-      if (!quick || idle >= 300) resolve()
-      else setTimeout(wait, 300 - idle)
-    })()
-  })
-}
-
 function loadFull() {
   if (!loadingFull) {
-    loadingFull = loadQuick().catch(function () {})
-      .then(function () { return fetchable(FULL_URL) ? fetchText(FULL_URL) : null })
-      .then(function (text) { return pause().then(function () { return text }) })
-      .then(function (text) { return fetchIndex(FULL_URL, "__atlasSearch", text && Promise.resolve(text)) })
+    loadingFull = loadCode()
+      .then(function () { return fetchIndex(FULL_URL, "__atlasSearch") })
       .then(function (data) {
         full = self.AtlasSearch.create(data, self.MiniSearch)
-        quick = null
-        // The results on screen came from the quick index: answer the query again.
-        if (answeredQuick && latest !== null) respond(latest)
-        // Say so to the pages of this site (tests wait for it).
-        if (channel) channel.postMessage("full")
+        settle()
       })
     loadingFull.catch(function () { loadingFull = null })
   }
   return loadingFull
 }
 
-// Everything, quick index first: on the first query, or as soon as the page says the
-// search box got focus.
+function loadMeaning() {
+  if (!loadingMeaning) {
+    loadingMeaning = loadQuick().catch(function () {})
+      .then(function () { return withMeaning ? fetchIndex(MEANING_URL, "__atlasMeaning") : null })
+      .then(function (data) {
+        if (data) meaning = self.AtlasMeaning.create(data)
+      })
+      .catch(function () { /* the words alone answer */ })
+      .then(function () { meaningDone = true; settle() })
+  }
+  return loadingMeaning
+}
+
+function ready() {
+  return !!full && meaningDone
+}
+
+// Everything: on the first query, or as soon as the page says the search box got focus.
 function load() {
   var first = loadQuick()
   loadFull()
+  loadMeaning()
   return first
+}
+
+// When the full index and the meaning layer are in: answer the query waiting for them,
+// or (words mode) answer again the query the quick index answered.
+function settle() {
+  if (!ready()) return
+  if (pending !== null) {
+    var waiting = pending
+    pending = null
+    respond(waiting.query, waiting.mode)
+  } else if (latest !== null) {
+    respond(latest, "")
+  }
+  latest = null
+  // Say so to the pages of this site (tests wait for it).
+  if (channel) channel.postMessage("full")
 }
 
 function item(doc, terms) {
@@ -151,9 +175,24 @@ function item(doc, terms) {
   }
 }
 
-function answer(engine, query) {
-  if (!String(query).trim()) return { items: [], count: 0 }
-  var found = engine.search(query, 50)
+// The final answer. Modes for the benchmark: "words" (the word ranking alone), "meaning"
+// (the meaning ranking alone), "first" (what a cold worker shows first for this query);
+// the search box sends none: the fused ranking.
+function rank(query, mode) {
+  if (mode === "first" && quick) {
+    var early = quick.search(query, 50)
+    if (!withMeaning || early.exact) return early
+  }
+  var found = full.search(query, 50)
+  if (!meaning || mode === "words") return found
+  var near = meaning.rank(query, 30).map(function (r) { return r.url })
+  if (mode === "meaning") return full.arrange(found, near)
+  // A page's name or an identifier as written: the words answer with certainty.
+  if (found.exact) return found
+  return full.arrange(found, self.AtlasMeaning.fuse(found.pages.map(function (p) { return p.url }), near))
+}
+
+function answer(found) {
   var items = found.pages.map(function (page) {
     var head = item(page.page, page.terms)
     // The theme shows the page first and treats rows that score as high as the page as
@@ -165,47 +204,79 @@ function answer(engine, query) {
 }
 
 // A RESULT carries, beside the theme's items and count, the query it answers and whether
-// only the quick index answered it (a fuller answer follows); the theme ignores both.
-function respond(query) {
-  var engine = full || quick
-  latest = query
-  answeredQuick = !full
-  var data
-  try {
-    data = answer(engine, query)
-  } catch (err) {
-    // A query can never break the search box: answer "no results" instead.
-    data = { items: [], count: 0 }
-  }
+// a fuller answer follows (`partial`); the theme ignores both.
+function post(query, found, partial) {
+  var data = found ? answer(found) : { items: [], count: 0 }
   data.query = query
-  data.partial = answeredQuick
+  data.partial = partial
   self.postMessage({ type: RESULT, data: data })
 }
 
-function nothing(query) {
-  self.postMessage({ type: RESULT, data: { items: [], count: 0, query: query, partial: false } })
+function respond(query, mode) {
+  var found = null
+  try {
+    if (String(query).trim()) found = rank(query, mode)
+  } catch (err) {
+    // A query can never break the search box: answer "no results" instead.
+    found = null
+  }
+  post(query, found, false)
 }
+
+// The search box sends a query on every keystroke. Queries that arrive while this worker
+// is busy are not all answered: only the latest one is, so the answer to the last
+// keystroke never waits behind answers nobody will see (the theme shows the latest only).
+var queued = null, scheduled = false
 
 function handle(message) {
   if (message.type === SETUP) {
     self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    var query = typeof message.data === "string" ? message.data : ""
-    lastQueryAt = Date.now()
-    if (full || quick) return respond(query)
-    if (!query.trim()) return nothing(query)
-    pending = query
-    load().then(function () {
-      if (pending !== null) { var q = pending; pending = null; respond(q) }
-    }, function () {
-      // No quick index: wait for the full one, or say "no results" if it fails too.
-      loadFull().then(function () {
-        if (pending !== null) { var q = pending; pending = null; respond(q) }
-      }, function () {
-        if (pending !== null) { var q = pending; pending = null; nothing(q) }
-      })
-    })
+    queued = message
+    if (!scheduled) {
+      scheduled = true
+      setTimeout(function () {
+        scheduled = false
+        var next = queued
+        queued = null
+        if (next) take(next)
+      }, 0)
+    }
   }
+}
+
+function take(message) {
+  var query = typeof message.data === "string" ? message.data : ""
+  var mode = typeof message.mode === "string" ? message.mode : ""
+  if (!query.trim()) { pending = null; return post(query, null, false) }
+  if (ready()) return respond(query, mode)
+  pending = { query: query, mode: mode }
+  if (quick && !mode) early(query)
+  load().then(function () {
+    if (pending !== null && pending.query === query && !pending.mode) early(query)
+  }, function () {})
+  // The full index fails to load: the quick index answers after all, or "no results".
+  loadingFull.catch(function () {
+    if (pending === null || ready()) return
+    var q = pending.query
+    pending = null
+    var found = null
+    try { found = quick && quick.search(q, 50) } catch (err) { found = null }
+    post(q, found, false)
+  })
+}
+
+// Before the full index and the meaning layer are in: the quick index answers a query it
+// answers with certainty, as the final answer; with no meaning layer (words mode) it
+// answers every query, and the full index answers again.
+function early(query) {
+  var found
+  try { found = quick.search(query, 50) } catch (err) { found = null }
+  if (!found) return
+  if (withMeaning && !found.exact) return
+  pending = null
+  latest = withMeaning ? null : query
+  post(query, found, !withMeaning)
 }
 
 var channel = null

@@ -1,0 +1,133 @@
+/*
+ * AWS ML Atlas search, the meaning layer: ranks pages by how close what they say is to
+ * what the reader typed, with the vectors of search/atlas-meaning.js (built from WordLlama
+ * by macros/search/meaning.py), and fuses that ranking with the word ranking.
+ *
+ *   const meaning = AtlasMeaning.create(self.__atlasMeaning)
+ *   meaning.rank("fill in blank ages in my table")   // -> [{ url, score }], best first
+ *   AtlasMeaning.fuse(wordUrls, meaningUrls)          // -> urls, best first
+ *
+ * The query's vector is the mean of its word pieces' vectors, the pieces being those the
+ * model's tokenizer gives each word (shipped for every word of the site); a word the site
+ * never uses is split into the longest known pieces, a word-initial one first. A page
+ * scores as its closest vector (its name and summary, a task, or a section).
+ */
+(function (root) {
+  "use strict"
+
+  function decode(base64) {
+    var bin = atob(base64)
+    var out = new Int8Array(bin.length)
+    for (var i = 0; i < bin.length; i++) out[i] = (bin.charCodeAt(i) << 24) >> 24
+    return out
+  }
+
+  // As macros/search/meaning.py `words`: lower case, accents off, runs of letters and digits.
+  function words(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[a-z0-9]+/g) || []
+  }
+
+  var MAX_WORDS = 40
+  var MAX_WORD = 40
+
+  function create(data) {
+    var dims = data.dims
+    var starts = new Map(), inner = new Map()
+    data.starts.split(" ").forEach(function (p, n) { starts.set(p, n) })
+    var offset = starts.size
+    data.inner.split(" ").forEach(function (p, n) { inner.set(p, offset + n) })
+    var known = data.words
+    var pieces = decode(data.pieces)
+    var items = decode(data.items)
+    var count = items.length / dims
+    var norms = new Float32Array(count)
+    for (var i = 0; i < count; i++) {
+      var s = 0
+      for (var d = 0; d < dims; d++) { var x = items[i * dims + d]; s += x * x }
+      norms[i] = Math.sqrt(s) || 1
+    }
+    var pageOf = new Int32Array(count)
+    for (var p = 0, at = 0; p < data.counts.length; p++) {
+      for (var c = 0; c < data.counts[p]; c++) pageOf[at++] = p
+    }
+
+    // A word the site never uses: the longest word-initial piece it starts with (two
+    // letters at least), then the longest inner pieces; a letter no piece covers is skipped.
+    function split(word) {
+      var out = [], pos = 0
+      for (var end = word.length; end >= pos + 2; end--) {
+        if (starts.has(word.slice(0, end))) { out.push(starts.get(word.slice(0, end))); pos = end; break }
+      }
+      while (pos < word.length) {
+        var found = false
+        for (var e = word.length; e > pos; e--) {
+          if (inner.has(word.slice(pos, e))) { out.push(inner.get(word.slice(pos, e))); pos = e; found = true; break }
+        }
+        if (!found) pos++
+      }
+      return out
+    }
+
+    function piecesOf(word) {
+      if (Object.prototype.hasOwnProperty.call(known, word)) return known[word]
+      if (starts.has(word)) return [starts.get(word)]
+      return split(word)
+    }
+
+    function vector(query) {
+      var ids = []
+      words(String(query).slice(0, 400)).slice(0, MAX_WORDS).forEach(function (w) {
+        ids = ids.concat(piecesOf(w.slice(0, MAX_WORD)))
+      })
+      if (!ids.length) return null
+      var v = new Float32Array(dims)
+      for (var k = 0; k < ids.length; k++) {
+        var base = ids[k] * dims
+        for (var d = 0; d < dims; d++) v[d] += pieces[base + d]
+      }
+      var n = 0
+      for (var j = 0; j < dims; j++) n += v[j] * v[j]
+      n = Math.sqrt(n)
+      if (!n) return null
+      for (var m = 0; m < dims; m++) v[m] /= n
+      return v
+    }
+
+    function rank(query, limit) {
+      var v = vector(query)
+      if (!v) return []
+      var best = new Float32Array(data.pages.length).fill(-2)
+      for (var i = 0; i < count; i++) {
+        var s = 0, base = i * dims
+        for (var d = 0; d < dims; d++) s += items[base + d] * v[d]
+        s /= norms[i]
+        if (s > best[pageOf[i]]) best[pageOf[i]] = s
+      }
+      var order = []
+      for (var p = 0; p < best.length; p++) order.push(p)
+      order.sort(function (a, b) { return best[b] - best[a] })
+      return order.slice(0, limit || 30).map(function (p) { return { url: data.pages[p], score: best[p] } })
+    }
+
+    return { rank: rank, vector: vector, size: count }
+  }
+
+  // Reciprocal rank fusion: a page scores the sum over the rankings of weight / (K + rank).
+  // K and the weights were chosen on the benchmark groups of tests/search_queries.yml
+  // (macros/search/meaning.py says how); the word ranking counts twice the meaning one.
+  var K = 10
+  var WEIGHTS = [1, 0.5]
+  var DEPTH = 30
+
+  function fuse(wordUrls, meaningUrls) {
+    var score = new Map()
+    ;[wordUrls, meaningUrls].forEach(function (list, n) {
+      list.slice(0, DEPTH).forEach(function (url, r) {
+        score.set(url, (score.get(url) || 0) + WEIGHTS[n] / (K + r + 1))
+      })
+    })
+    return Array.from(score.keys()).sort(function (a, b) { return score.get(b) - score.get(a) })
+  }
+
+  root.AtlasMeaning = { create: create, fuse: fuse, words: words }
+})(typeof self !== "undefined" ? self : this)
