@@ -1,6 +1,8 @@
-"""Exam-style questions from what pages say an entity is for, and not for (pure).
+"""Questions from what pages say an entity is for, and not for (pure).
 
-- task: a need from an entity's `tasks` ("Questions this page answers"), and four options of
+- task (recall style: a need quoted, with no situation that decides it, so it goes to
+  flashcards and Anki rather than the exam-style flow): a need from an entity's `tasks`
+  ("Questions this page answers"), and four options of
   one family (the same kind; for services the same parent service or category; for
   concepts the same category). A distractor's own tasks do not say nearly the same thing,
   the need does not name it, and it is not part of the key (nor the key of it). Concepts
@@ -231,7 +233,7 @@ def task_questions(catalog: Catalog) -> list[Question]:
                     if r == key else _other_reason(catalog, r, "questions-this-page-answers")
                     for r in refs)
                 questions.append(Question(
-                    id=q, style="exam", type="task", topic=kind, prompt=prompt,
+                    id=q, style="recall", type="task", topic=kind, prompt=prompt,
                     options=tuple(catalog.get(*r).name for r in refs), answers=answers, reasons=reasons,
                     explanation=f"{entity.name} is the one whose documentation covers this need; each other option serves a different need (see its reason).",
                     domains=domains_of(catalog, key), kind=kind, entity_id=entity_id, anchor="questions-this-page-answers",
