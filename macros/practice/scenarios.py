@@ -9,7 +9,8 @@
   are keyed only from techniques and metrics (feature engineering, training and tuning,
   ensembles, evaluation): a need that is an action ("add human review") is never keyed
   to a phenomenon ("hallucination").
-- not-for: an entity's `not_for` entry that names exactly one alternative; the entry's
+- not-for (recall style too: the stem quotes the documentation rather than a situation): an
+  entity's `not_for` entry that names exactly one alternative; the entry's
   text must not name any option (never masked), and the entity itself is not an option
   (it is the stem's subject).
 
@@ -283,7 +284,7 @@ def not_for_questions(catalog: Catalog) -> list[Question]:
                     if r == alt_ref else _other_reason(catalog, r, "what-it-is-for" if r[0] == "services" else "use-cases")
                     for r in refs)
                 questions.append(Question(
-                    id=q, style="exam", type="not-for", topic=alt_ref[0], prompt=prompt,
+                    id=q, style="recall", type="not-for", topic=alt_ref[0], prompt=prompt,
                     options=tuple(catalog.get(*r).name for r in refs), answers=answers, reasons=reasons,
                     explanation=f"{entity.name}'s page names {alt.name} for this job; the other options serve other needs (see their reasons).",
                     domains=domains_of(catalog, (kind, entity_id), alt_ref), kind=kind, entity_id=entity_id, anchor=anchor,
