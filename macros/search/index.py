@@ -30,7 +30,12 @@ from ..render import hp_anchor, metric_anchor, page_path
 INDEX_PATH = "search/atlas-index.js"
 QUICK_PATH = "search/atlas-quick.js"
 QUICK_FIELDS = ["t", "n", "q", "i", "c"]
-"""The fields of the quick index: everything but the body text (x)."""
+"""The fields of the quick index without a meaning layer (it then answers every query
+first): everything but the body text (x)."""
+QUICK_FIELDS_WITH_MEANING = ["t", "n", "i"]
+"""With the meaning layer the quick index answers only a query that is a page's name or an
+identifier as written (the rest waits for the final ranking), so it holds only those: the
+search data fetched before first use stays under its 100 KB budget as the site grows."""
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`>#]|\{[^}]*\}")
@@ -253,7 +258,7 @@ def hand_written_documents(pages: dict[str, dict], offline: bool, catalog: Catal
 PREVIEW_CHARS = 280
 
 
-def serialised_indexes(docs: list[dict]) -> dict[str, Any]:
+def serialised_indexes(docs: list[dict], quick_fields: list[str] = QUICK_FIELDS) -> dict[str, Any]:
     """MiniSearch's serialised indexes of the documents, {"full": ..., "quick": ...},
     built by Node with the same tokenizer the browser uses (macros/search/build_index.js)."""
     import shutil
@@ -264,7 +269,7 @@ def serialised_indexes(docs: list[dict]) -> dict[str, Any]:
     if node is None:
         raise RuntimeError("node is not installed: the search index is built with Node.js (see README)")
     script = Path(__file__).with_name("build_index.js")
-    result = subprocess.run([node, str(script)], input=json.dumps({"docs": docs, "quick": QUICK_FIELDS}, ensure_ascii=False),
+    result = subprocess.run([node, str(script)], input=json.dumps({"docs": docs, "quick": quick_fields}, ensure_ascii=False),
                             capture_output=True, text=True, encoding="utf-8", timeout=300)
     if result.returncode != 0:
         raise RuntimeError("building the search index failed: " + result.stderr.strip()[-2000:])
@@ -293,7 +298,7 @@ def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None, mean
         s["p"] = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
         shown.append(s)
         quick.append({k: d[k] for k in ("u", "t", "k", "b") if k in d})
-    indexes = serialised_indexes(docs)
+    indexes = serialised_indexes(docs, QUICK_FIELDS_WITH_MEANING if meaning else QUICK_FIELDS)
     glossary = glossary or {}
     return {
         INDEX_PATH: _script("__atlasSearch", {"version": 1, "docs": shown, "glossary": glossary, "index": indexes["full"]}),
