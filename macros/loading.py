@@ -281,6 +281,25 @@ def entity_files(folder: Path, root: Path, kind: str, label: str, problems: list
         yield rel, entity_id, doc
 
 
+def load_folder(data_dir: Path, root: Path, kind: str, model: type[BaseModel], label: str):
+    """Every <id>.yml of data/<kind>/ validated with `model`: (by id, file of each, problems).
+    A missing folder means none. Choosers and practice topics load this way."""
+    folder = data_dir / kind
+    loaded: dict[str, Any] = {}
+    files: dict[str, str] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return loaded, files, problems
+    for rel, item_id, doc in entity_files(folder, root, kind, label, problems, noun=label):
+        try:
+            loaded[item_id] = model.model_validate(doc)
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, model, rel, label, item_id)
+            continue
+        files[item_id] = rel
+    return loaded, files, problems
+
+
 def load_entities(data_dir: Path, root: Path):
     """Every entity file.
 

@@ -201,12 +201,14 @@ class Linker:
         name = text if text is not None else entity.name
         label = md(name).replace("[", "\\[").replace("]", "\\]")
         link = f"[{label}]({self.url(kind, entity_id, anchor)})"
-        status = getattr(entity, "status", "active")
-        if kind == "services" and status != "active" and entity_id != self._own_service():
-            from .status import status_label
+        label = self.status(kind, entity_id)
+        return link + f" *({label})*{{ .atlas-status }}" if label else link
 
-            link += f" *({status_label(entity)})*{{ .atlas-status }}"
-        return link
+    def status(self, kind: str, entity_id: str) -> str | None:
+        """A closed or retired service's status, which every link to it shows (not on its own page)."""
+        from .status import status_of
+
+        return None if entity_id == self._own_service() else status_of(kind, self.catalog.get(kind, entity_id))
 
     def _own_service(self) -> str | None:
         kind, _, rest = self.from_page.partition("/")

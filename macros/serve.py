@@ -58,6 +58,15 @@ def _die_with_parent() -> None:
         pass
 
 
+def _signal_builds(builds: list[subprocess.Popen], signum: int) -> None:
+    """Signal each running build's whole process group (it runs MkDocs in a child)."""
+    for proc in builds:
+        try:
+            os.killpg(proc.pid, signum)
+        except ProcessLookupError:
+            pass
+
+
 class _Site:
     """The folder of the last good build, and a counter readers' pages poll."""
 
@@ -168,11 +177,7 @@ def serve(out: Path, dev_addr: str) -> int:
     def stop(signum=None, frame=None):
         stopping.set()
         changed.set()
-        for proc in child:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+        _signal_builds(child, signal.SIGTERM)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
@@ -211,8 +216,4 @@ def serve(out: Path, dev_addr: str) -> int:
         observer.stop()
         server.shutdown()
         server.server_close()
-        for proc in child:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        _signal_builds(child, signal.SIGKILL)

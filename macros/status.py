@@ -47,6 +47,14 @@ def status_label(service) -> str:
 _CACHE: dict[int, tuple[Catalog, list[Inactive]]] = {}
 
 
+def status_of(kind: str, entity, own_service: str | None = None) -> str | None:
+    """The label a link to this entity carries ('closed to new customers since ...'), or
+    None: only services whose status is not active, and never on their own page."""
+    if kind != "services" or getattr(entity, "status", "active") == "active":
+        return None
+    return status_label(entity)
+
+
 def inactive_services(catalog: Catalog) -> list[Inactive]:
     cached = _CACHE.get(id(catalog))
     if cached is None or cached[0] is not catalog:

@@ -48,13 +48,9 @@ def yes_cell(flag: bool | None) -> Cell:
 def _csv_name(link: Linker, kind: str, entity_id: str, text: str | None = None) -> str:
     """The name as the CSV has it: with the status of a closed or retired service, as the
     page shows it beside the link."""
-    entity = link.catalog.get(kind, entity_id)
-    name = text if text is not None else entity.name
-    if kind == "services" and getattr(entity, "status", "active") != "active" and link._own_service() != entity_id:
-        from .status import status_label
-
-        name += f" ({status_label(entity)})"
-    return name
+    name = text if text is not None else link.catalog.get(kind, entity_id).name
+    label = link.status(kind, entity_id)
+    return f"{name} ({label})" if label else name
 
 
 def link_cell(link: Linker, kind: str, entity_id: str, text: str | None = None, anchor: str | None = None) -> Cell:

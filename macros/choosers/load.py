@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ..catalog import Catalog
-from ..loading import entity_files, problems_from_validation
+from ..loading import load_folder
 from ..problems import Problem, describe, did_you_mean
 from ..units import unit_of
 from .attributes import ALGORITHM_ATTRIBUTES, ListAttribute, find_limit
@@ -23,20 +21,7 @@ LABEL = "chooser"
 
 def load_choosers(data_dir: Path, root: Path) -> tuple[dict[str, Chooser], dict[str, str], list[Problem]]:
     """(choosers by id, file of each, problems). A missing folder means no choosers."""
-    folder = data_dir / "choosers"
-    choosers: dict[str, Chooser] = {}
-    files: dict[str, str] = {}
-    problems: list[Problem] = []
-    if not folder.is_dir():
-        return choosers, files, problems
-    for rel, chooser_id, doc in entity_files(folder, root, "choosers", LABEL, problems, noun=LABEL):
-        try:
-            choosers[chooser_id] = Chooser.model_validate(doc)
-        except ValidationError as exc:
-            problems += problems_from_validation(exc, Chooser, rel, LABEL, chooser_id)
-            continue
-        files[chooser_id] = rel
-    return choosers, files, problems
+    return load_folder(data_dir, root, "choosers", Chooser, LABEL)
 
 
 def candidate_ids(catalog: Catalog, chooser: Chooser) -> list[str]:

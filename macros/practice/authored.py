@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from ..catalog import Catalog
 from ..models import AwsUrl, ExamDomain, LocalId, Model, Name, PageId, Scalar, Text
@@ -91,21 +91,9 @@ class Topic(Model):
 
 def load_practice(data_dir: Path, root: Path) -> tuple[dict[str, Topic], dict[str, str], list[Problem]]:
     """(topics by file id, file of each, problems). A missing folder means no items."""
-    from ..loading import entity_files, problems_from_validation
+    from ..loading import load_folder
 
-    folder = data_dir / "practice"
-    topics: dict[str, Topic] = {}
-    files: dict[str, str] = {}
-    problems: list[Problem] = []
-    if not folder.is_dir():
-        return topics, files, problems
-    for rel, topic_id, doc in entity_files(folder, root, "practice", LABEL, problems, noun=LABEL):
-        try:
-            topics[topic_id] = Topic.model_validate(doc)
-        except ValidationError as exc:
-            problems += problems_from_validation(exc, Topic, rel, LABEL, topic_id)
-            continue
-        files[topic_id] = rel
+    topics, files, problems = load_folder(data_dir, root, "practice", Topic, LABEL)
     seen: dict[str, str] = {}
     for topic_id, topic in topics.items():
         for i, item in enumerate(topic.items):
