@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install graphviz serve generate build zensical check test test-fast test-property bench dist clean chromium
+.PHONY: install graphviz serve generate build zensical check lint test test-fast test-property bench dist clean chromium
 
 ## install: the virtual environment (pinned Python packages), the pinned front-end packages and Graphviz
 install: $(VENV)/.installed node_modules/.installed graphviz
@@ -52,8 +52,12 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core >/dev/null; }
 
-## test: set up, then run every test (unit, build, rendered HTML, browser)
-test: install chromium
+## lint: ruff over the Python (imports at the top, no unused names, sorted imports)
+lint: install
+	$(BIN)/ruff check macros tests
+
+## test: set up, lint, then run every test (unit, build, rendered HTML, browser)
+test: install chromium lint
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that need no build and no browser

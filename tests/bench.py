@@ -177,10 +177,10 @@ def print_practice(site: Path) -> None:
     """Practice questions: how many of each style, exam-style questions per domain of every
     exam the simulation uses, the share of exam-style questions whose key is the unique best
     word match to the stem (target under 10%), bank and deck sizes."""
-    from macros.loading import load_catalog
-    from macros.practice.bank import BANK_PATH, read_bank
-    from macros.practice.checks import best_match_share
-    from macros.practice.questions import all_questions
+    from macros.data.dataset import load_catalog
+    from macros.features.practice.bank import BANK_PATH, read_bank
+    from macros.features.practice.checks import best_match_share
+    from macros.features.practice.questions import all_questions
 
     raw = (site / BANK_PATH).read_bytes()
     bank = read_bank(raw.decode("utf-8"))
@@ -211,8 +211,16 @@ def print_search(browser, sites: dict[str, tuple[str, Path]]) -> None:
     """Ours (word and meaning rankings fused), today's (the same site without the meaning
     layer) and the theme's stock search, in the same run: speed, bytes, and the benchmark
     per group, with the plain-words needs whose page is not on this branch counted apart."""
-    from searchbench import (misses, report, run_benchmark, search_bytes_before_use, site_pages, split_missing,
-                             time_to_final_once_loaded, time_to_first_results)
+    from searchbench import (
+        misses,
+        report,
+        run_benchmark,
+        search_bytes_before_use,
+        site_pages,
+        split_missing,
+        time_to_final_once_loaded,
+        time_to_first_results,
+    )
 
     print("== Search: ours (words and meaning fused) against today's (words only) and the theme's stock search")
     print("   a cold page loads and the reader types at once: from the load event to the first list on screen, and to the")

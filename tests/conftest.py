@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import os
 import shutil
 import socketserver

@@ -12,7 +12,6 @@ checks the panel shows what the worker answered.
 from __future__ import annotations
 
 import statistics
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path

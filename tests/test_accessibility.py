@@ -6,7 +6,6 @@ diagrams have a text equivalent."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

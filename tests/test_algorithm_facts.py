@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
-from macros.render import hp_anchor, metric_anchor
+
+from macros.data.dataset import load_catalog
+from macros.site.routes import hp_anchor, metric_anchor
 
 pytestmark = pytest.mark.build
 

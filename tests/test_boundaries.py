@@ -10,13 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_data
-from macros.generate import GenerationError, hand_written_problems, settings_from_env
-from macros.loading import load_catalog
-from macros.pages import generated_pages
-from macros.problems import format_problems
-from macros.status import annotate
+
+from macros.adapter.build import settings_from_env
+from macros.data.dataset import load_catalog
+from macros.data.problems import format_problems
+from macros.generation.assemble import generated_pages
+from macros.generation.generate import GenerationError, hand_written_problems
+from macros.site.status_marks import annotate
 
 
 def _lines(data: Path, root: Path) -> list[str]:

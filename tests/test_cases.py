@@ -6,16 +6,15 @@ The same text comes from `python -m macros check` and from the build.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_data, mkdocs_build
-from macros.loading import load_catalog
-from macros.problems import format_problems
+
+from macros.data.dataset import load_catalog
+from macros.data.problems import format_problems
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 

@@ -1,4 +1,4 @@
-"""Guided choosers (macros/choosers, data/choosers): every combination of answers of every
+"""Guided choosers (macros/features/choosers, data/choosers): every combination of answers of every
 chooser, judged against the data independently of the evaluator, its ranking included;
 documented ranking cases; the browser script agrees with the Python evaluation on
 everything the page draws, for all of them; bad ranking rules give problem lines; the
@@ -10,19 +10,18 @@ from __future__ import annotations
 import html
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_data
-from macros.choosers.evaluate import all_answer_sets, evaluate, fact_table
-from macros.choosers.load import candidate_ids
-from macros.choosers import page
-from macros.choosers.page import chooser_page, overview_table, page_data, plain
-from macros.loading import load_catalog
-from macros.problems import format_problems
-from macros.render import Linker
-from macros.units import in_base
+
+from macros.data.chooser_loading import candidate_ids
+from macros.data.dataset import load_catalog
+from macros.data.problems import format_problems
+from macros.data.units import in_base
+from macros.features.choosers import page
+from macros.features.choosers.evaluate import all_answer_sets, evaluate, fact_table
+from macros.features.choosers.page import chooser_page, overview_table, page_data, plain
+from macros.site.render import Linker
 
 CATALOG, PROBLEMS = load_catalog(ROOT / "data")
 CHOOSERS = sorted(CATALOG.choosers) if CATALOG else []
@@ -37,7 +36,7 @@ def test_the_four_choosers_exist_and_the_data_is_clean():
 
 def meets(kind: str, entity_id: str, req) -> bool:
     """Whether the entity meets the constraint, read straight from its data (not through
-    macros/choosers/attributes.py)."""
+    macros/data/facts.py)."""
     e = CATALOG.get(kind, entity_id)
     if kind == "algorithms":
         lists = {

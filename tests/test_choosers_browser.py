@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
-from macros.choosers.evaluate import evaluate, fact_table
-from macros.choosers.page import plain
-from macros.loading import load_catalog
 from test_accessibility import run_axe
+
+from macros.data.dataset import load_catalog
+from macros.features.choosers.evaluate import evaluate, fact_table
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import csp
+from macros.site import csp
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
+
+from macros.data.dataset import load_catalog
 
 CATALOG, _ = load_catalog(ROOT / "data", ROOT)
 CURRENT = ["mla-c02", "aif-c01", "aip-c01", "dea-c01"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,7 +15,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_data, mkdocs_build
 
 
@@ -55,8 +53,8 @@ def test_build_with_broken_data_prints_problem_lines_and_no_traceback(tmp_path):
 
 
 def test_javascript_links_in_data_are_refused_and_never_render():
-    from macros.models import unsafe_link
-    from macros.render import md
+    from macros.data.fields import unsafe_link
+    from macros.site.markup import md
 
     for target in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example/"):
         assert unsafe_link(f"see [here]({target})") is not None, target

@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from macros.loading import problems_from_validation
-from macros.models import Algorithm, Edge, Hyperparameter, Metric, Pipeline, Service, Source
+from macros.data.fields import Source
+from macros.data.loading import problems_from_validation
+from macros.data.models import Algorithm, Edge, Hyperparameter, Metric, Pipeline, Service
 
 MINIMAL_SERVICE = {
     "name": "Example",
@@ -109,7 +110,7 @@ def test_strict_booleans_are_not_coerced_from_text():
     doc = copy.deepcopy(MINIMAL_SERVICE)
     assert Service.model_validate(doc)
     algo_bits = {"cpu": "yes"}
-    from macros.models import TrainingInstances
+    from macros.data.models import TrainingInstances
 
     with pytest.raises(ValidationError):
         TrainingInstances.model_validate(dict(algo_bits, gpu=False, multi_instance=False))
@@ -129,7 +130,7 @@ def test_every_kind_has_a_label_and_folder():
     ("`uniform`, `normal` or `constant`", "string", ["normal"], ["gaussian"]),
 ])
 def test_valid_values_text_is_read_as_a_constraint(text, type_, good, bad):
-    from macros.valid_values import parse
+    from macros.data.valid_values import parse
 
     constraint = parse(text, type_)
     assert constraint is not None
@@ -139,6 +140,6 @@ def test_valid_values_text_is_read_as_a_constraint(text, type_, good, bad):
 
 @pytest.mark.parametrize("text", ["positive integer; AWS suggests a value between 10 and 20", "comma-separated epoch numbers, for example `10, 20`", "float"])
 def test_valid_values_that_state_no_sure_limit_are_left_unchecked(text):
-    from macros.valid_values import parse
+    from macros.data.valid_values import parse
 
     assert parse(text, "float") is None

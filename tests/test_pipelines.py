@@ -8,9 +8,9 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
+
+from macros.data.dataset import load_catalog
 
 pytestmark = pytest.mark.build
 

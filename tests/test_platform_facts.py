@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
-from macros.models import _check_aws_url
+
+from macros.data.dataset import load_catalog
+from macros.data.fields import _check_aws_url
 
 pytestmark = pytest.mark.build
 

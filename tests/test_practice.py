@@ -1,4 +1,4 @@
-"""Practice questions (macros/practice), judged from the data on their own.
+"""Practice questions (macros/features/practice), judged from the data on their own.
 
 Every question is re-judged from the catalog without the generator's code (composed ones
 through the choosers' single fact judge, plus the training channel; authored facts against
@@ -16,13 +16,13 @@ import sqlite3
 import zipfile
 
 import pytest
-
 from conftest import ROOT
-from macros.choosers.attributes import fact as chooser_fact
-from macros.loading import load_catalog
-from macros.practice.anki import anki_files, deck_files
-from macros.practice.bank import BANK_PATH, bank_data, bank_script, question_record, read_bank
-from macros.practice.questions import all_questions, exam_counts
+
+from macros.data.dataset import load_catalog
+from macros.data.facts import fact as chooser_fact
+from macros.features.practice.anki import anki_files, deck_files
+from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, question_record, read_bank
+from macros.features.practice.questions import all_questions, exam_counts
 
 CATALOG, _ = load_catalog(ROOT / "data", ROOT)
 QUESTIONS = all_questions(CATALOG)

@@ -25,9 +25,9 @@ import hashlib
 import json
 
 import pytest
-
-from macros.practice.bank import BANK_PATH, read_bank
 from test_accessibility import run_axe
+
+from macros.features.practice.bank import BANK_PATH, read_bank
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -687,7 +687,7 @@ def test_axe_finds_nothing_serious_in_a_question_its_feedback_and_the_exam(offli
 
 
 def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navigation(page, real_url):
-    from macros.generate import settings_from_env
+    from macros.adapter.build import settings_from_env
 
     # The theme navigates instantly only to addresses in its sitemap, which names the
     # published host; hand it the same sitemap with this server's address.

@@ -8,10 +8,11 @@ from __future__ import annotations
 import copy
 
 from conftest import ROOT
-from macros.loading import load_catalog
-from macros.practice.bank import bank_data
-from macros.practice.pages import EXAM_PAGE, exam_page, practice_page, simulated_exams
-from macros.practice.questions import all_questions
+
+from macros.data.dataset import load_catalog
+from macros.features.practice.bank import bank_data
+from macros.features.practice.pages import EXAM_PAGE, exam_page, practice_page, simulated_exams
+from macros.features.practice.questions import all_questions
 
 CATALOG, _ = load_catalog(ROOT / "data", ROOT)
 QUESTIONS = all_questions(CATALOG)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
+
+from macros.data.dataset import load_catalog
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

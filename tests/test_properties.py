@@ -16,13 +16,13 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from conftest import FIXTURES, make_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from conftest import FIXTURES, make_data
-from macros.loading import load_catalog
-from macros.models import ENTITY_MODELS
+from macros.data.dataset import load_catalog
+from macros.data.models import ENTITY_MODELS
 
 EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150"))
 DOCS = {
@@ -128,9 +128,8 @@ def hostile_documents(draw):
 
 def _site_markdown() -> markdown.Markdown:
     """Python-Markdown with exactly the extensions (and options) mkdocs.yml lists."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
     from conftest import ROOT
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     with open(ROOT / "mkdocs.yml", "rb") as fd:
         config = yaml_load(fd, get_yaml_loader())
@@ -176,7 +175,7 @@ def data_root(tmp_path_factory):
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(hostile_documents())
 def test_hostile_text_in_any_schema_field_is_refused_or_rendered_inert(data_root, case):
-    from macros.pages import generated_pages
+    from macros.generation.assemble import generated_pages
 
     rel, text = case
     target = data_root / rel
@@ -211,7 +210,7 @@ def _too_wide(html: str) -> str | None:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
-    # Code breaks at its joints (macros/mdx.py); a formula's TeX source sits in its MathML
+    # Code breaks at its joints (macros/site/mdx.py); a formula's TeX source sits in its MathML
     # annotation, read by screen readers and never laid out.
     for el in soup.find_all(["code", "math", "annotation"]):
         el.decompose()

@@ -5,18 +5,16 @@ with no network at all."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
+
+from macros.data.dataset import load_catalog
 
 CATALOG, _ = load_catalog(ROOT / "data", ROOT)
 

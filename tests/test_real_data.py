@@ -7,10 +7,10 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from macros.loading import load_catalog
-from macros.models import Algorithm
+
+from macros.data.dataset import load_catalog
+from macros.data.models import Algorithm
 
 PLACEHOLDERS = re.compile(r"\b(TBD|TODO|FIXME|xxxx+|lorem ipsum)\b|\?\?\?", re.I)
 
@@ -66,8 +66,8 @@ def test_every_vocabulary_term_is_used(catalog):
     """A closed list should not collect dead terms (instance families excepted: the
     instance comparison lists families no algorithm recommends)."""
     used: dict[str, set[str]] = {}
-    from macros.catalog import walk_markers
-    from macros.models import Vocab
+    from macros.data.catalog import walk_markers
+    from macros.data.fields import Vocab
 
     for by_id in catalog.entities.values():
         for entity in by_id.values():
@@ -80,7 +80,7 @@ def test_every_vocabulary_term_is_used(catalog):
 
 
 def test_every_limit_and_status_names_the_aws_page_it_rests_on_and_when_it_was_read():
-    from macros.loading import load_catalog
+    from macros.data.dataset import load_catalog
 
     catalog, problems = load_catalog(ROOT / "data", ROOT)
     assert not problems

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.diagrams import diagram_html
-from macros.loading import load_catalog
-from macros.pages import generated_pages, nav_sections
-from macros.render import Linker, cell, code, md, value
+from macros.data.dataset import load_catalog
+from macros.generation.assemble import generated_pages, nav_sections
+from macros.site.diagrams import diagram_html
+from macros.site.markup import cell, code, md, value
+from macros.site.render import Linker
 
 GOLDEN = Path(__file__).parent / "golden"
 

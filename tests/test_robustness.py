@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT, make_data, mkdocs_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, make_data, mkdocs_build
-from macros.loading import load_catalog
-from macros.problems import Problem
+from macros.data.dataset import load_catalog
+from macros.data.problems import Problem
 
 LINE = re.compile(
     r"^data/[^:\n]+\.yml: (line \d+, column \d+: )?((algorithm|service|pipeline|concept|comparison|exam|term) '[^'\n]*': )?"
@@ -112,7 +112,7 @@ def _problems_in_a_limited_child(data: Path, root: Path) -> subprocess.Completed
     its stdout is the problem lines."""
     code = (
         "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
-        "from pathlib import Path; from macros.loading import load_catalog\n"
+        "from pathlib import Path; from macros.data.dataset import load_catalog\n"
         f"c, p = load_catalog(Path({str(data)!r}), Path({str(root)!r}))\n"
         "print('\\n'.join(x.text() for x in p))"
     )

@@ -17,9 +17,21 @@
 from __future__ import annotations
 
 import pytest
-
-from searchbench import (by_group, load_queries, misses, open_search, report, run_benchmark, scores, search_fetches_before_use, site_pages,
-                         split_missing, type_query, wait_for_full_index, worker_rankings)
+from searchbench import (
+    by_group,
+    load_queries,
+    misses,
+    open_search,
+    report,
+    run_benchmark,
+    scores,
+    search_fetches_before_use,
+    site_pages,
+    split_missing,
+    type_query,
+    wait_for_full_index,
+    worker_rankings,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -238,11 +250,11 @@ def test_an_identifier_is_answered_once_and_finally(browser, real_url):
 def test_the_tables_of_hand_written_pages_are_searchable(real_url, browser):
     from pathlib import Path
 
-    from macros import state
+    from macros.adapter import macros_plugin as state
 
     # The decision guide (docs/compare/decision-guide.md) is a table its macro fills in:
     # each problem type's one-line example is in that table and on no other page.
-    catalog = state.load(Path(__file__).resolve().parent.parent / "data")
+    catalog = state.catalog_for(Path(__file__).resolve().parent.parent / "data")
     examples = [t.example for t in catalog.vocab["problem-types"].values() if t.example]
     assert len(examples) >= 8
     ranked = worker_rankings(browser.new_page(), real_url, examples, mode="words")
@@ -262,7 +274,7 @@ def test_the_browser_computes_the_query_vector_the_build_computes(real_site):
 
     import numpy as np
 
-    from macros.search.meaning import words
+    from macros.features.search.meaning import words
 
     text = (real_site / "search" / "atlas-meaning.js").read_text(encoding="utf-8")
     data = json.loads(text[text.index("=") + 1 : text.rindex(";")])

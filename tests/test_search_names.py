@@ -6,10 +6,10 @@ own search worker."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
-from macros.loading import load_catalog
 from searchbench import worker_rankings
+
+from macros.data.dataset import load_catalog
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 

@@ -3,16 +3,15 @@ anchor resolves, nothing is loaded from another host, search index covers every 
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
+
+from macros.data.dataset import load_catalog
 
 pytestmark = pytest.mark.build
 

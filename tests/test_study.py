@@ -9,10 +9,10 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from macros.loading import load_catalog
-from macros.selftest import all_cards
+
+from macros.data.dataset import load_catalog
+from macros.features.selftest.cards import all_cards
 
 pytestmark = pytest.mark.build
 
@@ -65,9 +65,9 @@ def test_formulas_render(offline_page, real_url):
 
 def test_a_formula_katex_cannot_draw_is_one_problem_line(tmp_path):
     import yaml
-
     from conftest import make_data
-    from macros.generate import generate
+
+    from macros.adapter.build import generate
 
     data = make_data(tmp_path)
     path = data / "concepts" / "idea.yml"

@@ -1,8 +1,8 @@
 /*
  * AWS ML Atlas guided choosers (pages under choose/). Loaded by atlas.js only on a page
  * that has a chooser. The page ships its fact table as <script type="application/json">
- * (macros/choosers/page.py): every fact, every ranking rule's verdict and every note is
- * judged and worded by the build (macros/choosers/evaluate.py). `evaluate` below only
+ * (macros/features/choosers/page.py): every fact, every ranking rule's verdict and every note is
+ * judged and worded by the build (macros/features/choosers/evaluate.py). `evaluate` below only
  * combines that table for the answers given: which candidates meet every answer, the first
  * answer each other one fails, the sum of the weights of the rules each pick meets, and
  * alphabetical order for ties. tests/test_choosers.py runs it against the Python

@@ -1,7 +1,7 @@
 /*
  * AWS ML Atlas search, the meaning layer: ranks pages by how close what they say is to
  * what the reader typed, with the vectors of search/atlas-meaning.js (built from WordLlama
- * by macros/search/meaning.py), and fuses that ranking with the word ranking.
+ * by macros/features/search/meaning.py), and fuses that ranking with the word ranking.
  *
  *   const meaning = AtlasMeaning.create(self.__atlasMeaning)
  *   meaning.rank("fill in blank ages in my table")   // -> [{ url, score }], best first
@@ -22,7 +22,7 @@
     return out
   }
 
-  // As macros/search/meaning.py `words`: lower case, accents off, runs of letters and digits.
+  // As macros/features/search/meaning.py `words`: lower case, accents off, runs of letters and digits.
   function words(text) {
     return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[a-z0-9]+/g) || []
   }
@@ -114,7 +114,7 @@
 
   // Reciprocal rank fusion: a page scores the sum over the rankings of weight / (K + rank).
   // K and the weights were chosen on the benchmark groups of tests/search_queries.yml
-  // (macros/search/meaning.py says how); the word ranking counts twice the meaning one.
+  // (macros/features/search/meaning.py says how); the word ranking counts twice the meaning one.
   var K = 10
   var WEIGHTS = [1, 0.5]
   var DEPTH = 30

@@ -183,7 +183,7 @@
     }
   }
 
-  // At build time (macros/search/build_index.js, under Node): documents -> the
+  // At build time (macros/features/search/build_index.js, under Node): documents -> the
   // serialised index that search/atlas-index.js (all fields) or search/atlas-quick.js
   // (some) ships, so no browser builds it. The document ids are the documents' URLs in
   // order; create() restores them, so they are not shipped twice.

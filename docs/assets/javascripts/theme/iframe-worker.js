@@ -1,6 +1,6 @@
 /*
  * The offline bundle's web worker (file:// only; listed as a polyfill by the MkDocs adapter,
- * macros/mkdocs_config.py). Browsers refuse `new Worker(...)` from file:// pages, so the
+ * macros/adapter/mkdocs_config.py). Browsers refuse `new Worker(...)` from file:// pages, so the
  * theme's search worker cannot start there. This stands in for it: the worker script runs
  * in a hidden frame page of ours (worker-frame.html), and messages go back and forth with
  * postMessage. Unlike the iframe-worker package it replaces, it writes no inline script

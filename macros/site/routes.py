@@ -1,0 +1,72 @@
+"""Pure rendering: catalog data in, Markdown out, through the Jinja templates in templates/.
+
+Nothing here knows about mkdocs. Every page and table is a template file; this module
+only provides the Jinja environment, the filters that make data text safe in Markdown,
+and the link helpers the templates call.
+
+Text from data is "Markdown-lite": code spans, emphasis and links are kept, but `<`, `>`
+and `&` outside code spans are escaped so that HTML in data always shows as text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+
+def hp_anchor(name: str) -> str:
+    return "hp-" + re.sub(r"[^A-Za-z0-9_\-]", "-", name)
+
+
+def metric_anchor(name: str) -> str:
+    return "metric-" + re.sub(r"[^A-Za-z0-9_\-]", "-", name)
+
+
+def page_path(kind: str, entity_id: str) -> str:
+    """The docs-relative source path of an entity's generated page."""
+    return f"{kind}/{entity_id}.md"
+
+
+def built_url(src_path: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of a docs page as the built site has it: `x/y.md` is `x/y/` with
+    directory URLs (the hosted site) and `x/y.html` without (the offline bundle)."""
+    if not directory_urls:
+        return src_path[: -len(".md")] + ".html"
+    if src_path == "index.md":
+        return ""
+    if src_path.endswith("/index.md"):
+        return src_path[: -len("index.md")]
+    return src_path[: -len(".md")] + "/"
+
+
+def built_link(target_src: str, from_src: str, directory_urls: bool = True) -> str:
+    """A relative link as it must appear in raw HTML, which MkDocs does not rewrite."""
+    target, here = built_url(target_src, directory_urls), built_url(from_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    link = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
+def rel(target: str, from_page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+SELFTEST_CSV = "downloads/atlas-flashcards.csv"
+
+
+CONTENT_TYPES_PAGE = "compare/input-formats.md"
+
+
+"""The hand-written page whose table has one row per content type (search leads to rows)."""
+
+
+def content_type_anchor(content_type: str) -> str:
+    return "ct-" + "".join(c if c.isalnum() else "-" for c in content_type)
+
+
+def chooser_path(chooser_id: str) -> str:
+    return f"choose/{chooser_id}.md"
+
+
+def revision_path(exam_id: str, revision) -> str:
+    return f"exams/changes/{exam_id}-{revision.date.isoformat()}.md"
