@@ -52,9 +52,10 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core >/dev/null; }
 
-## lint: ruff over the Python (imports at the top, no unused names, sorted imports)
+## lint: ruff over the Python (imports at the top, no unused names, sorted imports), ESLint over our scripts
 lint: install
 	$(BIN)/ruff check macros tests
+	node_modules/.bin/eslint .
 
 ## test: set up, lint, then run every test (unit, build, rendered HTML, browser)
 test: install chromium lint

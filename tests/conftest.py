@@ -35,6 +35,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+@functools.cache
+def real_data() -> tuple:
+    """(catalog, problems) of the project's data/, loaded once per test session and shared
+    by every module: tests read it and never change it."""
+    from macros.data.dataset import load_catalog
+
+    return load_catalog(ROOT / "data", ROOT)
+
+
 def make_data(dest: Path, overlay: Path | None = None, remove: list[str] = ()) -> Path:
     """A data directory: the mini fixture entities, the real vocabularies, then an overlay."""
     data = dest / "data"

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import real_data
 
-from macros.data.dataset import load_catalog
 from macros.site.routes import hp_anchor, metric_anchor
 
 pytestmark = pytest.mark.build
@@ -84,7 +83,7 @@ def _row(soup, anchor):
 
 
 def test_every_algorithm_has_at_least_three_checked_facts():
-    catalog, _ = load_catalog(ROOT / "data", ROOT)
+    catalog, _ = real_data()
     counts = {a: 0 for a in catalog.entities["algorithms"]}
     for table in (DEFAULTS, METRICS, CONTENT_TYPES):
         for algo, *_ in table:
@@ -115,7 +114,7 @@ def test_content_type_is_in_the_training_or_inference_table(real_site, algo, con
 
 
 def test_every_required_hyperparameter_is_marked_required(real_site):
-    catalog, _ = load_catalog(ROOT / "data", ROOT)
+    catalog, _ = real_data()
     for algo_id, algo in catalog.entities["algorithms"].items():
         soup = _page(real_site, algo_id)
         for hp in algo.hyperparameters:

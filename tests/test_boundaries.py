@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_data
+from conftest import ROOT, make_data, real_data
 
 from macros.adapter.build import settings_from_env
 from macros.data.dataset import load_catalog
@@ -99,7 +99,7 @@ def test_make_serve_address_is_allowed():
 
 # --- a closed service's status travels with every mention -------------------------------
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 PAGES = {p.src_path: p.content for p in generated_pages(CATALOG)}
 
 

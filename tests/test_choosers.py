@@ -12,7 +12,7 @@ import json
 import subprocess
 
 import pytest
-from conftest import ROOT, make_data
+from conftest import ROOT, make_data, real_data
 
 from macros.data.chooser_loading import candidate_ids
 from macros.data.dataset import load_catalog
@@ -23,7 +23,7 @@ from macros.features.choosers.evaluate import all_answer_sets, evaluate, fact_ta
 from macros.features.choosers.page import chooser_page, overview_table, page_data, plain
 from macros.site.render import Linker
 
-CATALOG, PROBLEMS = load_catalog(ROOT / "data")
+CATALOG, PROBLEMS = real_data()
 CHOOSERS = sorted(CATALOG.choosers) if CATALOG else []
 
 

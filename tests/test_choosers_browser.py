@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import real_data
 from test_accessibility import run_axe
 
-from macros.data.dataset import load_catalog
 from macros.features.choosers.evaluate import evaluate, fact_table
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-CATALOG, _ = load_catalog(ROOT / "data")
+CATALOG, _ = real_data()
 URL = "/choose/built-in-algorithm/"
 ANSWERS = {"problem": "binary", "data": "tabular", "format": "csv", "hardware": "cpu"}
 

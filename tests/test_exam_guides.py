@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, real_data
 
 from macros.data.dataset import load_catalog
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 CURRENT = ["mla-c02", "aif-c01", "aip-c01", "dea-c01"]
 
 

@@ -8,13 +8,11 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-
-from macros.data.dataset import load_catalog
+from conftest import real_data
 
 pytestmark = pytest.mark.build
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 PIPELINES = sorted(CATALOG.entities["pipelines"])
 
 

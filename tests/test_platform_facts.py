@@ -14,16 +14,15 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import real_data
 
-from macros.data.dataset import load_catalog
 from macros.data.fields import _check_aws_url
 
 pytestmark = pytest.mark.build
 
 FACTS_DIR = Path(__file__).parent / "facts"
 FACTS = [dict(f, file=p.name) for p in sorted(FACTS_DIR.glob("*.yml")) for f in yaml.safe_load(p.read_text())]
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 
 
 def _page_text(site: Path, page: str) -> tuple[str, str]:

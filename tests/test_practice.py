@@ -16,7 +16,7 @@ import sqlite3
 import zipfile
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, real_data
 
 from macros.data.dataset import load_catalog
 from macros.data.facts import fact as chooser_fact
@@ -24,7 +24,7 @@ from macros.features.practice.anki import anki_files, deck_files
 from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, question_record, read_bank
 from macros.features.practice.questions import all_questions, exam_counts
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 QUESTIONS = all_questions(CATALOG)
 EXAM = [q for q in QUESTIONS if q.style == "exam"]
 CURRENT = ("mla-c02", "aif-c01", "aip-c01", "dea-c01")

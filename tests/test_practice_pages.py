@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import copy
 
-from conftest import ROOT
+from conftest import real_data
 
-from macros.data.dataset import load_catalog
 from macros.features.practice.bank import bank_data
 from macros.features.practice.pages import EXAM_PAGE, exam_page, practice_page, simulated_exams
 from macros.features.practice.questions import all_questions
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 QUESTIONS = all_questions(CATALOG)
 BANK = bank_data(CATALOG, QUESTIONS, True)  # the real bank, of whichever version this build writes
 

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-
-from macros.data.dataset import load_catalog
+from conftest import real_data
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 PRINTED = ["algorithms/xgboost/", "compare/hyperparameters/", "services/sagemaker-serverless-inference/"]
 JOINTS = "_/.:-"
 

@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, real_data
 
-from macros.data.dataset import load_catalog
-
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 
 
 def test_workflow_is_valid_and_uses_only_make_targets_that_exist():

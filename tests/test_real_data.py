@@ -7,9 +7,8 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, real_data
 
-from macros.data.dataset import load_catalog
 from macros.data.models import Algorithm
 
 PLACEHOLDERS = re.compile(r"\b(TBD|TODO|FIXME|xxxx+|lorem ipsum)\b|\?\?\?", re.I)
@@ -17,7 +16,7 @@ PLACEHOLDERS = re.compile(r"\b(TBD|TODO|FIXME|xxxx+|lorem ipsum)\b|\?\?\?", re.I
 
 @pytest.fixture(scope="module")
 def catalog():
-    catalog, problems = load_catalog(ROOT / "data", ROOT)
+    catalog, problems = real_data()
     assert problems == [], "\n".join(p.text() for p in problems)
     return catalog
 
@@ -80,9 +79,8 @@ def test_every_vocabulary_term_is_used(catalog):
 
 
 def test_every_limit_and_status_names_the_aws_page_it_rests_on_and_when_it_was_read():
-    from macros.data.dataset import load_catalog
 
-    catalog, problems = load_catalog(ROOT / "data", ROOT)
+    catalog, problems = real_data()
     assert not problems
     limits = 0
     for service_id, service in catalog.entities["services"].items():

@@ -6,14 +6,12 @@ own search worker."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import real_data
 from searchbench import worker_rankings
-
-from macros.data.dataset import load_catalog
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 NAMED_BY_THE_GUIDES = [
     "secrets-manager", "macie", "snow-family", "cost-explorer", "budgets", "savings-plans",
     "billing-and-cost-management", "comprehend-medical", "transcribe-medical", "fraud-detector",

@@ -9,16 +9,14 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-
-from macros.data.dataset import load_catalog
+from conftest import real_data
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
 def catalog():
-    catalog, problems = load_catalog(ROOT / "data", ROOT)
+    catalog, problems = real_data()
     assert not problems
     return catalog
 

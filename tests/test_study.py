@@ -9,14 +9,13 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import real_data
 
-from macros.data.dataset import load_catalog
 from macros.features.selftest.cards import all_cards
 
 pytestmark = pytest.mark.build
 
-CATALOG, _ = load_catalog(ROOT / "data", ROOT)
+CATALOG, _ = real_data()
 
 
 def soup(site, rel):

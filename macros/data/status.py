@@ -32,6 +32,8 @@ class Inactive:
     label: str
     """'closed to new customers since 2026-07-30' and the like."""
     pattern: re.Pattern
+    names: tuple[str, ...] = ()
+    """Every name the pattern matches, for a quick "is it on this page at all"."""
 
 
 def status_label(service) -> str:
@@ -70,5 +72,5 @@ def _inactive(catalog: Catalog) -> list[Inactive]:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         # Case-sensitive and whole words: "Amazon Forecast" and "Forecast", not "forecast".
         pattern = re.compile(rf"(?<![\w\-/.])({alternatives})(?![\w\-])")
-        out.append(Inactive(service_id, service.name, status_label(service), pattern))
+        out.append(Inactive(service_id, service.name, status_label(service), pattern, tuple(sorted(names))))
     return out

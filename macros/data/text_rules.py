@@ -34,6 +34,19 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Cn") and ch not in "\n\t"
 
 
+# In ASCII text the only invisible characters are the controls (tab and newline aside).
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ASCII_CONTROL_OR_BREAK = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _first_invisible(text: str) -> str | None:
+    """The first character of `_invisible`, or None (ASCII text by one regular expression)."""
+    if text.isascii():
+        m = _ASCII_CONTROL.search(text)
+        return m.group() if m else None
+    return next((ch for ch in text if _invisible(ch)), None)
+
+
 def _describe_char(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
@@ -63,7 +76,12 @@ def check_url(url: str, what: str = "an address") -> str:
 
 def check_one_line(text: str, *, needs_letter: bool = True) -> str:
     """A name, alias, title or label: one line, visible characters only."""
-    for ch in text:
+    if text.isascii():  # only a control character can be refused; the first one decides
+        m = _ASCII_CONTROL_OR_BREAK.search(text)
+        chars = m.group() if m else ""
+    else:
+        chars = text
+    for ch in chars:
         if ch in "\r\n":
             raise ValueError("expected one line; got a line break (names, titles and labels are one line)")
         if _invisible(ch) or ch == "\t":
@@ -93,9 +111,9 @@ def _outside_code(text: str) -> str:
 
 def markdown_problem(text: str) -> str | None:
     """Why a Markdown-lite text from data cannot be used, or None."""
-    for ch in text:
-        if _invisible(ch):
-            return f"expected visible characters only; got {_describe_char(ch)}"
+    ch = _first_invisible(text)
+    if ch is not None:
+        return f"expected visible characters only; got {_describe_char(ch)}"
     plain = _outside_code(text)
     if _ABBREVIATION.search(plain):
         return ("an abbreviation definition ('*[X]: ...') would change the page's tooltips; "
@@ -169,6 +187,7 @@ def _representative_order(ch: str) -> tuple:
     return (not ("a" <= ch.lower() <= "z"), not ch.isascii(), ord(ch))
 
 
+@lru_cache(maxsize=None)
 def _script(ch: str) -> str:
     _, categories = _confusables()
     point = ord(ch)
@@ -181,6 +200,8 @@ def _script(ch: str) -> str:
 def mixed_script_word(text: str) -> str | None:
     """The first word whose letters come from more than one script (Latin and Cyrillic,
     say), or None."""
+    if text.isascii():
+        return None  # ASCII letters are all Latin
     for word in re.findall(r"[^\W\d_]+", text):
         scripts = {_script(ch) for ch in word if ch.isalpha()} - {"COMMON", "INHERITED"}
         if len(scripts) > 1:

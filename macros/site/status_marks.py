@@ -41,12 +41,19 @@ def _skipped(line: str) -> bool:
     return (not stripped or stripped.startswith(("#", "<", "!!!", "???", "---", "|---", "*[")))
 
 
+def _any_of(items: list[Inactive]) -> re.Pattern:
+    """One expression for "some item may be mentioned here", to pass over most lines at once."""
+    return re.compile("|".join(f"(?:{i.pattern.pattern})" for i in items) or r"(?!)")
+
+
 def annotate(markdown: str, catalog: Catalog, page: str) -> str:
     """The page with each inactive service's status beside its first plain mention in
     every line that does not already say it."""
-    items = [i for i in inactive_services(catalog) if page != page_path("services", i.service_id)]
-    if not items or not any(i.name in markdown or i.pattern.search(markdown) for i in items):
+    items = [i for i in inactive_services(catalog)
+             if page != page_path("services", i.service_id) and any(n in markdown for n in i.names)]
+    if not items:
         return markdown
+    mentioned = _any_of(items)
     lines = markdown.split("\n")
     in_front = lines[:1] == ["---"]
     fenced = False
@@ -58,7 +65,7 @@ def annotate(markdown: str, catalog: Catalog, page: str) -> str:
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
             continue
-        if fenced or _skipped(line) or STATUS_WORDS.search(line):
+        if fenced or not mentioned.search(line) or _skipped(line) or STATUS_WORDS.search(line):
             continue
         for item in items:
             m = _first_mention(line, item)
@@ -75,14 +82,18 @@ def unmarked_mentions(text: str, catalog: Catalog, file: str) -> list[Problem]:
     calls) on lines that do not state the status: one problem each."""
     problems = []
     fenced = False
+    items = [i for i in inactive_services(catalog) if any(n in text for n in i.names)]
+    if not items:
+        return problems
+    mentioned = _any_of(items)
     for n, line in enumerate(text.split("\n"), start=1):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
             continue
-        if fenced or STATUS_WORDS.search(line):
+        if fenced or not mentioned.search(line) or STATUS_WORDS.search(line):
             continue
         plain = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", lambda m: " " * len(m.group(0)), line)
-        for item in inactive_services(catalog):
+        for item in items:
             m = _first_mention(plain, item)
             if m is not None:
                 problems.append(Problem(
