@@ -54,7 +54,7 @@ chromium:
 
 ## lint: ruff over the Python (imports at the top, no unused names, sorted imports), ESLint over our scripts
 lint: install
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests tools
 	node_modules/.bin/eslint .
 
 ## test: set up, lint, then run every test (unit, build, rendered HTML, browser)
@@ -71,11 +71,11 @@ test-property: install
 
 ## bench: build time, page weight, search speed and quality, Lighthouse scores (measured, not asserted)
 bench: install chromium
-	$(BIN)/python tests/bench.py
+	$(BIN)/python tools/bench.py
 
 ## zensical: build the same generated folder with the newest Zensical that installs and print what differs (not part of test)
 zensical: install
-	$(BIN)/python tests/zensical_report.py
+	$(BIN)/python tools/zensical_report.py
 
 ## dist: the offline bundle, dist/aws-ml-atlas-offline.zip: unzip, open index.html, no network needed
 dist: install

@@ -88,6 +88,13 @@ def main() -> int:
     if done.returncode:
         print(done.stdout + done.stderr)
         return 1
+    # Zensical runs no mkdocs-macros: the generation step runs the hand-written pages'
+    # macros itself (the same functions), into a folder of its own.
+    gen = WORK / "generated-expanded"
+    done = run([sys.executable, "-m", "macros", "generate", "--expand-macros", "--out", str(gen)], cwd=ROOT, env=env)
+    if done.returncode:
+        print(done.stdout + done.stderr)
+        return 1
     # Zensical wants its site directory inside the project (the generated folder).
     config = (gen / "mkdocs.yml").read_text()
     config = re.sub(r"(?m)^site_dir: .*$", "site_dir: zensical-site", config)

@@ -5,7 +5,7 @@ synthetic catalogue ten times larger, plain Material on the same number of plain
 as the reference, page weight per page type, search index size, time to first search
 results and the search benchmark, and Lighthouse scores per page type.
 
-Run from the project root with the venv's Python: `python tests/bench.py [--no-lighthouse]`.
+Run from the project root with the venv's Python: `python tools/bench.py [--no-lighthouse]`.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def page_weights(base: str, browser) -> dict[str, dict]:
 def lighthouse(base: str, runs: int = 3, only: list[str] | None = None) -> dict[str, dict]:
     """Each page type `runs` times (Lighthouse's scores vary from run to run on a loaded
     machine): the median of each category, and every performance score."""
-    tool = ROOT / "tests" / "lighthouse"
+    tool = ROOT / "tools" / "lighthouse"
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=tool, check=True)
     binary = tool / "node_modules" / ".bin" / "lighthouse"
     scores = {}
