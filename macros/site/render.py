@@ -22,7 +22,7 @@ from markupsafe import escape as html_escape
 from macros.data.catalog import Catalog
 from macros.data.status import status_of
 from macros.site.markup import block, cell, code, href, join_code, join_md, md, number, value, yesno
-from macros.site.routes import hp_anchor, metric_anchor, page_path, rel
+from macros.site.routes import hp_anchor, metric_anchor, page_path, rel, section_id
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -124,7 +124,7 @@ def environment() -> jinja2.Environment:
         html=lambda s: str(html_escape(s)),
         tojson_attr=lambda obj: str(html_escape(json.dumps(obj, ensure_ascii=False))),
     )
-    env.globals.update(KIND_TITLES=KIND_TITLES, SERVICE_STATUS=SERVICE_STATUS)
+    env.globals.update(KIND_TITLES=KIND_TITLES, SERVICE_STATUS=SERVICE_STATUS, section_id=section_id)
     return env
 
 

@@ -70,3 +70,27 @@ def chooser_path(chooser_id: str) -> str:
 
 def revision_path(exam_id: str, revision) -> str:
     return f"exams/changes/{exam_id}-{revision.date.isoformat()}.md"
+
+
+SECTIONS = {
+    "training-data": "training-data",
+    "algorithm-not-for": "when-not-to-use-it",
+    "service-not-for": "what-it-is-not-for",
+    "features": "key-features",
+    "limits": "limits-and-numbers",
+    "traits": "facts-for-choosing",
+    "questions": "questions-this-page-answers",
+}
+"""Sections of entity pages that practice, self-test and search link to, by name -> anchor.
+The templates give these headings their ids from here (`section_id`), so a reworded
+heading keeps its anchor and every link to it."""
+
+
+def section(name: str) -> str:
+    """The anchor of a linked section (KeyError for a section no template gives an id)."""
+    return SECTIONS[name]
+
+
+def section_id(name: str) -> str:
+    """The attribute list that gives a heading its anchor: '{ #limits-and-numbers }'."""
+    return "{ #" + SECTIONS[name] + " }"

@@ -18,8 +18,9 @@ from typing import Any
 from macros.data.catalog import Catalog
 from macros.data.practice_items import Option
 from macros.features.practice.base import Question, Reason, arrange, plain, qid
+from macros.site.routes import section
 
-ANCHORS = {"limit": "limits-and-numbers", "trait": "facts-for-choosing", "feature": "key-features"}
+ANCHORS = {"limit": section("limits"), "trait": section("traits"), "feature": section("features")}
 
 
 def _anchor(o: Option) -> str | None:

@@ -27,6 +27,7 @@ from macros.data.catalog import Catalog
 from macros.features.choosers.evaluate import evaluate, fact_table
 from macros.features.practice.base import Question, Reason, arrange, domains_of, pick, qid, rank, source_of
 from macros.features.practice.checks import echoes_key, unique_best_match
+from macros.site.routes import section
 
 TRAIN_CHANNELS = ("train", "training")
 """The channels that carry the training data itself (not vocabularies, annotations, models)."""
@@ -151,7 +152,7 @@ QUALIFIERS = {
 
 ANCHORS = {
     "problem_types": None, "learning_types": None, "modalities": None,
-    "training_content_types": "training-data", "input_modes": "training-data",
+    "training_content_types": section("training-data"), "input_modes": section("training-data"),
     "training_cpu": "instances", "training_gpu": "instances", "multi_instance": "instances",
     "inference_cpu": "inference", "inference_gpu": "inference",
 }
@@ -162,9 +163,9 @@ PER_KEY = 8
 
 def _anchor(attribute: str) -> str | None:
     if attribute.startswith("trait:"):
-        return "facts-for-choosing"
+        return section("traits")
     if attribute.startswith("measure:"):
-        return "limits-and-numbers"
+        return section("limits")
     return ANCHORS.get(attribute)
 
 

@@ -18,7 +18,7 @@ from macros.features.practice.base import Question, Reason, domains_of, plain, q
 from macros.features.practice.base import arrange as _arrange2
 from macros.features.practice.base import pick as _pick
 from macros.features.practice.base import source_of as _source
-from macros.site.routes import hp_anchor, metric_anchor
+from macros.site.routes import hp_anchor, metric_anchor, section
 
 TRAIN_CHANNELS = ("train", "training")
 _LOSS = re.compile(r"(log_?loss|logloss|cross_?entropy|(^|[:_])loss$)", re.I)
@@ -151,11 +151,11 @@ def limit_questions(catalog: Catalog) -> list[Question]:
             questions.append(Question(
                 id=q, style="recall", type="limit", topic="limits",
                 reasons=_reasons(options, answer, explanation, f"Not this limit's value; a value of another limit in {plain(limit.unit)}.",
-                                 ("services", service_id), "limits-and-numbers", limit.source),
+                                 ("services", service_id), section("limits"), limit.source),
                 prompt=f"{s.name}: {plain(limit.name)} ({plain(limit.unit)})?",
                 options=tuple(options), answers=answer,
                 explanation=explanation,
-                domains=domains_of(catalog, ("services", service_id)), kind="services", entity_id=service_id, anchor="limits-and-numbers",
+                domains=domains_of(catalog, ("services", service_id)), kind="services", entity_id=service_id, anchor=section("limits"),
                 source_title=f"AWS page for this limit ({s.name})", source_url=limit.source,
                 data_file=catalog.source_file("services", service_id),
                 refs=tuple(options), basis={"limit": limit.name},
@@ -189,7 +189,7 @@ def channel_content_type_questions(catalog: Catalog) -> list[Question]:
                     prompt=f"Which content type does {algo.name} accept on its `{ch.name}` channel?",
                     options=tuple(f"`{o}`" for o in options), answers=answer,
                     explanation=f"{algo.name}'s `{ch.name}` channel ({role}) accepts {accepted}; the other options are not among them.{note}",
-                    anchor="training-data",
+                    anchor=section("training-data"),
                     refs=tuple(options), basis={"channel": ch.name, "content_type": ct},
                 ))
     return questions

@@ -27,6 +27,7 @@ from functools import lru_cache
 from macros.data.catalog import Catalog, name_key
 from macros.features.practice.base import Question, Reason, active, arrange, domains_of, pick, plain, qid, source_of
 from macros.features.practice.checks import echoes_key, family_of, unique_best_match
+from macros.site.routes import section
 
 KIND_WORDS = {
     "services": "AWS service or SageMaker AI capability",
@@ -107,7 +108,7 @@ def what_for(entity) -> str:
     return _first_sentence(purpose[0]) if purpose else _first_sentence(entity.summary)
 
 
-_TASK_ANCHOR = "questions-this-page-answers"
+_TASK_ANCHOR = section("questions")
 
 
 class _TaskIndex:
@@ -230,14 +231,14 @@ def task_questions(catalog: Catalog) -> list[Question]:
                 title, url = source_of(entity)
                 reasons = tuple(
                     Reason(text=f"Fits: {what_for(entity)}",
-                           page=key, anchor="questions-this-page-answers", source=url)
-                    if r == key else _other_reason(catalog, r, "questions-this-page-answers")
+                           page=key, anchor=section("questions"), source=url)
+                    if r == key else _other_reason(catalog, r, section("questions"))
                     for r in refs)
                 questions.append(Question(
                     id=q, style="recall", type="task", topic=kind, prompt=prompt,
                     options=tuple(catalog.get(*r).name for r in refs), answers=answers, reasons=reasons,
                     explanation=f"{entity.name} is the one whose documentation covers this need; each other option serves a different need (see its reason).",
-                    domains=domains_of(catalog, key), kind=kind, entity_id=entity_id, anchor="questions-this-page-answers",
+                    domains=domains_of(catalog, key), kind=kind, entity_id=entity_id, anchor=section("questions"),
                     source_title=title, source_url=url, data_file=catalog.source_file(kind, entity_id),
                     refs=tuple(refs), basis={"task": task}, family=family,
                 ))
@@ -246,7 +247,7 @@ def task_questions(catalog: Catalog) -> list[Question]:
 
 def not_for_questions(catalog: Catalog) -> list[Question]:
     questions = []
-    for kind, anchor in (("services", "what-it-is-not-for"), ("algorithms", "when-not-to-use-it")):
+    for kind, anchor in (("services", section("service-not-for")), ("algorithms", section("algorithm-not-for"))):
         for entity_id, entity in catalog.of_kind(kind):
             for item in entity.not_for:
                 alternatives = [("algorithms", i) for i in item.algorithms] + [("services", i) for i in item.services]

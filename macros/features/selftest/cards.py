@@ -15,7 +15,7 @@ from macros.data.catalog import Catalog
 from macros.site.diagrams import node_label
 from macros.site.markup import code, md
 from macros.site.render import Linker
-from macros.site.routes import hp_anchor, metric_anchor
+from macros.site.routes import hp_anchor, metric_anchor, section
 
 TOPICS = {
     "algorithms": "Built-in algorithms",
@@ -93,7 +93,7 @@ def algorithm_cards(catalog: Catalog) -> list[Card]:
             ", ".join(code(t) for t in types) + ".",
             f"Which content types does {a.name} accept for training?",
             ", ".join(types) + ".",
-            "algorithms", algo_id, "training-data", tuple(a.exam_domains),
+            "algorithms", algo_id, section("training-data"), tuple(a.exam_domains),
         ))
         for hp in a.hyperparameters:
             if hp.default is None or hp.required:
@@ -144,7 +144,7 @@ def service_cards(catalog: Catalog) -> list[Card]:
                 f"{md(value)} {md(limit.unit)}" + (f". {md(limit.note)}" if limit.note else ""),
                 f"{s.name}: {limit.name}?",
                 f"{value} {limit.unit}" + (f". {_plain(limit.note)}" if limit.note else ""),
-                "services", service_id, "limits-and-numbers", domains,
+                "services", service_id, section("limits"), domains,
             ))
         for f in s.features:
             if len(feature_owners[f.name.lower()]) != 1 or s.name.lower() in f.name.lower():
@@ -155,7 +155,7 @@ def service_cards(catalog: Catalog) -> list[Card]:
                 f"{md(s.name)}: {md(f.text)}",
                 f"Which AWS service offers {f.name}?",
                 f"{s.name}: {_plain(f.text)}",
-                "services", service_id, "key-features", domains,
+                "services", service_id, section("features"), domains,
             ))
         if s.status != "active":
             state = {"maintenance": "in maintenance mode", "closed": "closed to new customers"}.get(s.status, "discontinued")
