@@ -9,6 +9,7 @@ content types are asked per named channel. Figures per exam domain are printed."
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import shutil
@@ -18,8 +19,8 @@ import zipfile
 import pytest
 from conftest import ROOT, real_data
 
-from macros.data.dataset import load_catalog
 from macros.data.facts import fact as chooser_fact
+from macros.data.practice_items import check_practice, load_practice
 from macros.features.practice.anki import anki_files, deck_files
 from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, question_record, read_bank
 from macros.features.practice.questions import all_questions, exam_counts
@@ -263,12 +264,13 @@ def test_ids_are_unique_and_stable_across_regeneration_and_removals(tmp_path):
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"q-[0-9a-f]{10}", i) for i in ids)
     assert [q.id for q in all_questions(CATALOG)] == ids
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    svc = data / "services" / "sagemaker-serverless-inference.yml"
-    svc.write_text(svc.read_text().replace("tasks:\n", "tasks:\n  - a brand new need that shifts every later task\n", 1))
-    edited, problems = load_catalog(data, tmp_path)
-    assert problems == []
+    # The catalogue with one service given a new first task (as if its file had gained one).
+    services = CATALOG.entities["services"]
+    svc = services["sagemaker-serverless-inference"]
+    edited = copy.copy(CATALOG)
+    edited.entities = {**CATALOG.entities, "services": {
+        **services, "sagemaker-serverless-inference": svc.model_copy(
+            update={"tasks": ["a brand new need that shifts every later task", *svc.tasks]})}}
     after = {q.id: q for q in all_questions(edited)}
     for q in QUESTIONS:
         if q.id in after:
@@ -283,8 +285,10 @@ def test_ids_are_unique_and_stable_across_regeneration_and_removals(tmp_path):
     ("fact: {limit: Price versus on-demand, value: 50}", "the data gives 50"),
 ])
 def test_authored_item_problems_are_one_line(tmp_path, change, expected):
+    # The practice items are loaded and checked against the real catalogue exactly as
+    # load_catalog does it (load_practice, then check_practice), without reloading the rest.
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(ROOT / "data" / "practice", data / "practice")
     f = data / "practice" / "generative-ai.yml"
     text = f.read_text()
     assert change in text
@@ -295,8 +299,9 @@ def test_authored_item_problems_are_one_line(tmp_path, change, expected):
     }[["right: true, reason: \"Guardrails evaluate", "cites: services/cloudtrail}",
        "fact: {limit: Price versus on-demand, value: 50}"].index(change)]
     f.write_text(text.replace(change, replacement, 1))
-    catalog, problems = load_catalog(data, tmp_path)
-    assert catalog is None and problems
+    topics, files, problems = load_practice(data, tmp_path)
+    problems += check_practice(CATALOG, topics, files)
+    assert problems
     lines = [p.text() for p in problems]
     assert any(line.startswith("data/practice/generative-ai.yml: practice topic 'generative-ai': items[") and expected in line
                for line in lines), lines
