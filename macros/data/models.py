@@ -46,6 +46,10 @@ class Entity(Model):
     """Folder name under data/ (plural)."""
     label: ClassVar[str]
     """How a problem line names the kind (singular)."""
+    title: ClassVar[str]
+    """The kind as a heading, nav section and search label (plural, capitalised)."""
+    index_intro: ClassVar[str]
+    """One sentence that introduces the kind's index page."""
 
     name: Name
     aliases: Annotated[list[Name], UniqueBy()] = []
@@ -144,6 +148,11 @@ class Tuning(Model):
 class Algorithm(Entity):
     kind: ClassVar[str] = "algorithms"
     label: ClassVar[str] = "algorithm"
+    title: ClassVar[str] = "Algorithms"
+    index_intro: ClassVar[str] = (
+        "Every built-in algorithm of Amazon SageMaker AI, with its inputs, instances, "
+        "hyperparameters and tuning metrics."
+    )
 
     framework: Name | None = None
     learning_types: Annotated[
@@ -214,6 +223,10 @@ STAGES = ("build", "train", "deploy", "operate")
 class Service(Entity):
     kind: ClassVar[str] = "services"
     label: ClassVar[str] = "service"
+    title: ClassVar[str] = "Services"
+    index_intro: ClassVar[str] = (
+        "The AWS data, analytics and AI services that machine-learning work on AWS relies on."
+    )
 
     category: Annotated[str, Vocab("service-categories")]
     deployment: Annotated[str, Vocab("deployment-models")]
@@ -266,6 +279,10 @@ class Edge(Model):
 class Pipeline(Entity):
     kind: ClassVar[str] = "pipelines"
     label: ClassVar[str] = "pipeline"
+    title: ClassVar[str] = "Pipelines"
+    index_intro: ClassVar[str] = (
+        "Reference data pipelines, drawn from data: each box is a link to the service's page."
+    )
 
     direction: Literal["LR", "TD"] = "LR"
     nodes: Annotated[list[Node], Field(min_length=2), UniqueBy("id")]
@@ -281,6 +298,10 @@ class Formula(Model):
 class Concept(Entity):
     kind: ClassVar[str] = "concepts"
     label: ClassVar[str] = "concept"
+    title: ClassVar[str] = "Concepts"
+    index_intro: ClassVar[str] = (
+        "The machine-learning ideas the services and algorithms rest on."
+    )
 
     category: Annotated[str, Vocab("concept-categories")]
     body: LongText
@@ -307,6 +328,10 @@ class Comparison(Entity):
 
     kind: ClassVar[str] = "comparisons"
     label: ClassVar[str] = "comparison"
+    title: ClassVar[str] = "Comparisons"
+    index_intro: ClassVar[str] = (
+        "Side-by-side comparisons of the choices that come up again and again."
+    )
 
     intro: LongText | None = None
     row_header: Name | None = None
@@ -378,6 +403,10 @@ class Revision(Model):
 class Exam(Entity):
     kind: ClassVar[str] = "exams"
     label: ClassVar[str] = "exam"
+    title: ClassVar[str] = "Exams"
+    index_intro: ClassVar[str] = (
+        "The AWS certification exams this material serves, with what to study for each domain."
+    )
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}-C0[0-9]$")]
     status: Literal["active", "beta", "retired"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from macros.data.catalog import Catalog
 from macros.data.chooser_loading import candidate_ids
+from macros.data.models import ENTITY_MODELS
 from macros.site.diagrams import diagram_html, node_label
 from macros.site.exam_pages import page_ref_link, revision_links
 from macros.site.katex import formula_blocks
@@ -29,15 +30,7 @@ TEMPLATES = {
 }
 
 
-INDEX_INTROS = {
-    "algorithms": "Every built-in algorithm of Amazon SageMaker AI, with its inputs, instances, "
-    "hyperparameters and tuning metrics.",
-    "services": "The AWS data, analytics and AI services that machine-learning work on AWS relies on.",
-    "pipelines": "Reference data pipelines, drawn from data: each box is a link to the service's page.",
-    "concepts": "The machine-learning ideas the services and algorithms rest on.",
-    "comparisons": "Side-by-side comparisons of the choices that come up again and again.",
-    "exams": "The AWS certification exams this material serves, with what to study for each domain.",
-}
+INDEX_INTROS = {kind: model.index_intro for kind, model in ENTITY_MODELS.items()}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import escape as html_escape
 
 from macros.data.catalog import Catalog
+from macros.data.models import ENTITY_MODELS
 from macros.data.status import status_of
 from macros.site.markup import block, cell, code, href, join_code, join_md, md, number, value, yesno
 from macros.site.routes import hp_anchor, metric_anchor, page_path, rel, section_id
@@ -27,14 +28,8 @@ from macros.site.routes import hp_anchor, metric_anchor, page_path, rel, section
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-KIND_TITLES = {
-    "algorithms": "Algorithms",
-    "services": "Services",
-    "pipelines": "Pipelines",
-    "concepts": "Concepts",
-    "comparisons": "Comparisons",
-    "exams": "Exams",
-}
+KIND_TITLES = {kind: model.title for kind, model in ENTITY_MODELS.items()}
+"""Kind -> its heading (the models hold it)."""
 
 
 SERVICE_STATUS = {

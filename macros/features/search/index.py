@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.data.catalog import Catalog
+from macros.data.models import ENTITY_MODELS
 from macros.features.search.handwritten import markdown_text
 from macros.features.search.meaning import MEANING_PATH, meaning_data
 from macros.site.markup import read_front_matter
@@ -104,14 +105,7 @@ def _doc(url: str, title: str, kind: str, text: str, names=(), tasks=(), ids=(),
     return doc
 
 
-KIND_LABELS = {
-    "algorithms": "Algorithm",
-    "services": "Service",
-    "pipelines": "Pipeline",
-    "concepts": "Concept",
-    "comparisons": "Comparison",
-    "exams": "Exam",
-}
+KIND_LABELS = {kind: model.label.capitalize() for kind, model in ENTITY_MODELS.items()}
 
 
 def _entity_text(kind: str, e) -> list[str]:
