@@ -4,6 +4,11 @@ These models are the only description of the data. Pydantic checks shape and typ
 (unknown keys are refused); references between entities and to closed vocabularies are
 marked on the fields with `Ref` and `Vocab` and checked by `catalog.py` once every file
 is loaded, so that a problem can name the exact field path and suggest the right id.
+Field types and their checks live in `fields.py`.
+
+Over 400 lines on purpose: it is the one description of the data a contributor reads,
+kind after kind with every field's docstring, and splitting it by kind would scatter the
+shared parts (sources, tasks, exam domains) that every kind repeats.
 """
 
 from __future__ import annotations
