@@ -93,6 +93,20 @@
       return v
     }
 
+    // The share of the query's words the meaning layer knows whole (a site word, or a
+    // word of the model's vocabulary): a word it splits into pieces, a typo most often,
+    // gives a vector that says little.
+    function knownShare(query) {
+      var all = words(String(query).slice(0, 400)).slice(0, MAX_WORDS)
+      if (!all.length) return 0
+      var n = 0
+      all.forEach(function (w) {
+        w = w.slice(0, MAX_WORD)
+        if (Object.prototype.hasOwnProperty.call(data.words, w) || starts.has(w)) n++
+      })
+      return n / all.length
+    }
+
     function rank(query, limit) {
       var v = vector(query)
       if (!v) return []
@@ -109,21 +123,25 @@
       return order.slice(0, limit || 30).map(function (p) { return { url: data.pages[p], score: best[p] } })
     }
 
-    return { rank: rank, vector: vector, size: count }
+    return { rank: rank, vector: vector, known: knownShare, size: count }
   }
 
   // Reciprocal rank fusion: a page scores the sum over the rankings of weight / (K + rank).
   // K and the weights were chosen on the benchmark groups of tests/search_queries.yml
-  // (macros/search/meaning.py says how); the word ranking counts twice the meaning one.
+  // (macros/search/meaning.py says how); the word ranking counts twice the meaning one,
+  // and the meaning one counts only as much as the share of the query's words it knows
+  // (`known`, 1 unless given): a typo's pieces make a vector that points anywhere, while
+  // the word ranking's typo tolerance finds what was meant.
   var K = 10
   var WEIGHTS = [1, 0.5]
   var DEPTH = 30
 
-  function fuse(wordUrls, meaningUrls) {
+  function fuse(wordUrls, meaningUrls, known) {
     var score = new Map()
+    var weights = [WEIGHTS[0], WEIGHTS[1] * (known === undefined ? 1 : known)]
     ;[wordUrls, meaningUrls].forEach(function (list, n) {
       list.slice(0, DEPTH).forEach(function (url, r) {
-        score.set(url, (score.get(url) || 0) + WEIGHTS[n] / (K + r + 1))
+        score.set(url, (score.get(url) || 0) + weights[n] / (K + r + 1))
       })
     })
     return Array.from(score.keys()).sort(function (a, b) { return score.get(b) - score.get(a) })
