@@ -5,7 +5,7 @@
  *
  *   const meaning = AtlasMeaning.create(self.__atlasMeaning)
  *   meaning.rank("fill in blank ages in my table")   // -> [{ url, score }], best first
- *   AtlasMeaning.fuse(wordUrls, meaningUrls)          // -> urls, best first
+ *   AtlasMeaning.fuse(wordUrls, meaningUrls, meaning.known(query))  // -> urls, best first
  *
  * The query's vector is the mean of its word pieces' vectors, the pieces being those the
  * model's tokenizer gives each word (shipped for every word of the site); a word the site
