@@ -60,8 +60,10 @@ GROUP_FLOOR = 0.95
 OVERALL_FLOOR = 0.97
 # Measured below the goal, held as a floor so that it cannot slip further: the exam group's
 # short stems fell from 95.5% to 88.6% hit@3 when about 100 pages (Bedrock capabilities,
-# services the exam guides name, concepts) joined the catalogue on 2026-12-07 (issue #25).
-GROUP_FLOORS = {"exam": 0.86}
+# services the exam guides name, concepts) joined the catalogue on 2026-12-07 (issue #25);
+# 95.5% (42 of 44) once the words of a page's tasks weighed more and a task holding much
+# of the query counted, held one stem below.
+GROUP_FLOORS = {"exam": 0.93}
 
 
 def test_search_puts_the_right_page_in_the_top_three_in_every_group(outcomes):
@@ -157,9 +159,12 @@ def test_search_data_is_fetched_only_when_the_reader_searches(browser, real_url)
 
 # --- the meaning layer and the first list -----------------------------------------------
 
-PLAIN_FLOOR = 0.72
+PLAIN_FLOOR = 0.78
 """Measured 74.7% hit@3 on the 146 plain needs whose page exists once every page of
-2026-12-07 landed (80.5% on the 118 that existed before them); the goal is 95% (issue #25)."""
+2026-12-07 landed (80.5% on the 118 that existed before them); 79.5% (116) once the words
+of a page's tasks weighed more, a task holding much of the query counted, the meaning
+weight followed the words it knows and long needs were fused flatter (K = 20); held about
+one need below; the goal is 95% (issue #25)."""
 """The plain-words needs whose page exists: hit@3 of the fused ranking was 81% when the
 meaning layer landed (words alone 74%); the goal is 95%. A fall below this is a regression."""
 

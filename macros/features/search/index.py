@@ -307,7 +307,8 @@ def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None, mean
     site has a meaning layer: the worker's first answers depend on it)."""
     shown, quick = [], []
     for d in docs:
-        s = {k: d[k] for k in ("u", "t", "k", "b", "n") if k in d}
+        # Tasks too (q): the ranking weighs a page by its one task closest to the query.
+        s = {k: d[k] for k in ("u", "t", "k", "b", "n", "q") if k in d}
         text = d.get("x", "")
         s["p"] = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
         shown.append(s)

@@ -30,7 +30,26 @@ compared in Python on the same page texts; the shipped one is measured in the br
 gave the same fused figure. Of the model's whole words, those below token id 12000 ship
 beside the site's own words: all 8,952 gave the same hit@3 in every group at 1.48 MB gzip,
 12,000 gives 1.13 MB. Fusion: K = 10, the word ranking weighted twice the meaning one,
-chosen on the groups of search_queries.yml (a heavier meaning weight cost the exam group).
+chosen on the groups of search_queries.yml (a heavier meaning weight cost the exam group);
+the meaning weight is scaled by the share of the query's words the layer knows whole (a
+typo's pieces point anywhere: the typos group went back to 100% hit@3), and a query of
+six words or more (stop words aside) is fused with K = 20, flatter: the plain-words needs
+gained 2.8 points on the tuning half and 2.7 on the held-out half (atlas-meaning.js).
+
+Tried on 2026-12-07 (issue #25) and left out, each within a query or two of the shipped
+figures on the tuning half (even index) of the plain group, so noise: smooth inverse
+frequency weights of the pieces (a/(a+p), a = 1e-3 to 1e-4; the meaning ranking alone
+fell from 59% to 53-55%), stop words zeroed out of the vectors, sections of 40 or 100
+words instead of 60 (40 needs 1.49 MB gzip), a page scored as its best vector plus a share
+of its second, sections weighted below names and tasks, K from 5 to 60 and meaning weights
+from 0.5 to 1 for every query (K = 20 for all costs exam stems and identifiers), fusion
+of normalised scores instead of ranks, and, in the word ranking, a light stemmer (it cost
+the typos group 12 points), more English stop words, and no typo tolerance for a word the
+index holds. What moved the figures was on the words' side (atlas-search.js): the words
+of a page's tasks weighing 11, not 6, and a page one of whose tasks holds much of the
+query scoring more. The meaning layer's ceiling is the model, whose vector alone puts the
+page of a plain need in its top three 59% of the time; the rankings' top tens hold it for
+94.5% of the needs, so a better reranker, not more fusion, is what is missing.
 
 WordLlama's token vectors are trained to be averaged, so the browser computes exactly what
 the model does; it installs without torch (numpy, tokenizers, safetensors) and loads in a

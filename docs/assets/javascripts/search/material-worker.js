@@ -189,7 +189,7 @@ function rank(query, mode) {
   if (mode === "meaning") return full.arrange(found, near)
   // A page's name or an identifier as written: the words answer with certainty.
   if (found.exact) return found
-  return full.arrange(found, self.AtlasMeaning.fuse(found.pages.map(function (p) { return p.url }), near))
+  return full.arrange(found, self.AtlasMeaning.fuse(found.pages.map(function (p) { return p.url }), near, meaning.known(query), found.terms.length))
 }
 
 function answer(found) {
