@@ -78,31 +78,62 @@ def mkdocs_build(site_dir: Path, data_dir: Path | None = None, **env_vars: str) 
     )
 
 
+def _shared(tmp_path_factory, name: str, make) -> Path:
+    """A build shared by every test worker of this run (pytest-xdist): the first worker to
+    ask makes it under a lock, the others wait for it and reuse it; it is never rebuilt."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # one folder for every worker of this run
+    folder = base / f"shared-{name}"
+    with FileLock(str(folder) + ".lock"):
+        done = folder / ".done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.write_text("ok")
+    return folder
+
+
+def _build_real(folder: Path) -> None:
+    result = mkdocs_build(folder / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _build_bundle(folder: Path) -> None:
+    import zipfile
+
+    site = folder / "aws-ml-atlas"
+    result = mkdocs_build(site, ATLAS_OFFLINE="true")
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = folder / "aws-ml-atlas-offline.zip"
+    subprocess.run([sys.executable, "-m", "zipfile", "-c", str(archive), site.name], cwd=folder, check=True)
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(folder / "unzipped")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _builds_in_parallel(request, tmp_path_factory):
+    """With two workers, the second starts on the offline bundle while the first builds the
+    site, so the two builds overlap instead of queueing (when any selected test needs it)."""
+    needed = any("bundle" in getattr(item, "fixturenames", ()) for item in request.session.items)
+    if needed and os.environ.get("PYTEST_XDIST_WORKER") == "gw1":
+        _shared(tmp_path_factory, "bundle", _build_bundle)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real project, built once with --strict."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    """The real project, built once per run with --strict."""
+    return _shared(tmp_path_factory, "real", _build_real) / "site"
 
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory) -> Path:
     """The offline bundle as `make dist` makes it (ATLAS_OFFLINE=true, zipped, unzipped),
-    built once per session in a temporary folder, never in the working tree."""
-    import zipfile
-
-    base = tmp_path_factory.mktemp("dist")
-    site = base / "aws-ml-atlas"
-    result = mkdocs_build(site, ATLAS_OFFLINE="true")
-    assert result.returncode == 0, result.stdout + result.stderr
-    archive = base / "aws-ml-atlas-offline.zip"
-    subprocess.run([sys.executable, "-m", "zipfile", "-c", str(archive), site.name], cwd=base, check=True)
-    out = base / "unzipped"
-    with zipfile.ZipFile(archive) as z:
-        z.extractall(out)
-    return out / "aws-ml-atlas"
+    built once per run in a temporary folder, never in the working tree."""
+    return _shared(tmp_path_factory, "bundle", _build_bundle) / "unzipped" / "aws-ml-atlas"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
