@@ -27,7 +27,7 @@ module.exports = [
   },
   {
     // Workers: the search worker and the offline frame's worker shim.
-    files: ["docs/assets/javascripts/search/material-worker.js", "docs/assets/javascripts/search/atlas-search.js"],
+    files: ["docs/assets/javascripts/theme/material-worker.js", "docs/assets/javascripts/search/atlas-search.js"],
     languageOptions: { globals: { ...globals.worker } },
   },
   {

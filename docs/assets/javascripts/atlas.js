@@ -279,7 +279,7 @@
     setUpTables();
   }
 
-  // Tell the search worker (search/material-worker.js) to load its index as soon as the
+  // Tell the search worker (theme/material-worker.js) to load its index as soon as the
   // reader focuses the search box, so results are ready by the time they have typed.
   var warmed = false;
   document.addEventListener("focusin", function (ev) {

@@ -8,7 +8,7 @@
   (`docs/assets/javascripts/search/atlas-meaning.js`), fused with the word ranking.
 - `docs/assets/javascripts/search/atlas-search.js` is the engine (MiniSearch with our
   tokenizer, stop words, typo tolerance and field weights); it knows nothing of a theme.
-- `docs/assets/javascripts/search/material-worker.js` is the one small adapter that
+- `docs/assets/javascripts/theme/material-worker.js` is the one small adapter that
   speaks Material 9's search-worker protocol, so the theme's search box and results panel
   show our results. A new theme needs a new adapter, not a new index.
 """

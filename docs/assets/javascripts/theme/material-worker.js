@@ -25,7 +25,7 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 
 var here = (typeof document !== "undefined" && document.currentScript && document.currentScript.src) || self.location.href
-var assets = new URL("./", here)                           // .../assets/javascripts/search/
+var assets = new URL("../search/", here)                    // .../assets/javascripts/search/ (this file is in theme/)
 var siteRoot = new URL("../../../", assets)                 // the site's root
 
 // The engines: the quick one (names, tasks, identifiers) answers what it can answer with
