@@ -44,6 +44,14 @@ def real_data() -> tuple:
     return load_catalog(ROOT / "data", ROOT)
 
 
+@functools.lru_cache(maxsize=None)
+def soup_of(path: Path):
+    """A built page parsed once per test worker and shared (tests read it, never change it)."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
 def make_data(dest: Path, overlay: Path | None = None, remove: list[str] = ()) -> Path:
     """A data directory: the mini fixture entities, the real vocabularies, then an overlay."""
     data = dest / "data"

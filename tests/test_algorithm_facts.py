@@ -6,8 +6,7 @@ a content type appears in the training or inference table."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import real_data
+from conftest import real_data, soup_of
 
 from macros.site.routes import hp_anchor, metric_anchor
 
@@ -73,7 +72,7 @@ CONTENT_TYPES = [
 
 
 def _page(site, algo):
-    return BeautifulSoup((site / "algorithms" / algo / "index.html").read_text(), "html.parser")
+    return soup_of(site / "algorithms" / algo / "index.html")
 
 
 def _row(soup, anchor):

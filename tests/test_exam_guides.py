@@ -4,8 +4,7 @@ it, and shows on its exam page; each exam change has a page of its own."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, real_data
+from conftest import ROOT, real_data, soup_of
 
 from macros.data.dataset import load_catalog
 
@@ -47,7 +46,7 @@ def test_a_task_statement_that_maps_to_no_page_is_refused(tmp_path):
 @pytest.mark.build
 @pytest.mark.parametrize("exam_id", CURRENT)
 def test_the_exam_page_lists_each_task_statement_with_links_to_its_pages(real_site, exam_id):
-    soup = BeautifulSoup((real_site / "exams" / exam_id / "index.html").read_text(), "html.parser")
+    soup = soup_of(real_site / "exams" / exam_id / "index.html")
     exam = CATALOG.get("exams", exam_id)
     for domain in exam.domains:
         table = soup.find(id=f"domain-{domain.number}-tasks").find_next("table")
@@ -64,7 +63,7 @@ def test_each_exam_change_has_a_page_reached_from_its_exam(real_site):
     assert revisions
     for exam_id, revision in revisions:
         page = real_site / "exams" / "changes" / f"{exam_id}-{revision.date.isoformat()}" / "index.html"
-        text = BeautifulSoup(page.read_text(), "html.parser").find("article").get_text(" ")
+        text = soup_of(page).find("article").get_text(" ")
         assert "Source" in text
         exam_page = (real_site / "exams" / exam_id / "index.html").read_text()
         assert f"changes/{exam_id}-{revision.date.isoformat()}/" in exam_page

@@ -7,8 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import real_data
+from conftest import real_data, soup_of
 
 pytestmark = pytest.mark.build
 
@@ -20,7 +19,7 @@ PIPELINES = sorted(CATALOG.entities["pipelines"])
 def test_every_service_node_links_to_an_existing_page(real_site, pipe_id):
     pipe = CATALOG.get("pipelines", pipe_id)
     page = real_site / "pipelines" / pipe_id / "index.html"
-    soup = BeautifulSoup(page.read_text(), "html.parser")
+    soup = soup_of(page)
     for node in pipe.nodes:
         if node.service is None:
             continue

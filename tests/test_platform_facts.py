@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from conftest import real_data
+from conftest import real_data, soup_of
 
 from macros.data.fields import _check_aws_url
 
@@ -26,7 +25,7 @@ CATALOG, _ = real_data()
 
 
 def _page_text(site: Path, page: str) -> tuple[str, str]:
-    soup = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+    soup = soup_of(site / page / "index.html")
     article = soup.find("article")
     tight = " ".join(article.get_text("").split())
     spaced = " ".join(article.get_text(" ").split())

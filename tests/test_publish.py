@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from conftest import ROOT, real_data
+from conftest import ROOT, real_data, soup_of
 
 CATALOG, _ = real_data()
 
@@ -34,11 +33,11 @@ def test_workflow_is_valid_and_uses_only_make_targets_that_exist():
 @pytest.mark.build
 def test_sitemap_canonical_open_graph_and_404(real_site):
     assert "<loc>" in (real_site / "sitemap.xml").read_text()
-    page = BeautifulSoup((real_site / "algorithms" / "xgboost" / "index.html").read_text(), "html.parser")
+    page = soup_of(real_site / "algorithms" / "xgboost" / "index.html")
     assert page.find("link", rel="canonical")["href"].endswith("/algorithms/xgboost/")
     assert page.find("meta", property="og:title")["content"] == "XGBoost"
     assert page.find("meta", property="og:description")["content"] == CATALOG.get("algorithms", "xgboost").summary
-    missing = BeautifulSoup((real_site / "404.html").read_text(), "html.parser")
+    missing = soup_of(real_site / "404.html")
     assert missing.find("h1").get_text() == "Page not found"
     assert len(missing.select("article li a")) >= 5
 
@@ -47,7 +46,7 @@ def test_sitemap_canonical_open_graph_and_404(real_site):
 def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
     for kind in ("algorithms", "services", "pipelines", "concepts"):
         for entity_id, entity in CATALOG.entities[kind].items():
-            page = BeautifulSoup((real_site / kind / entity_id / "index.html").read_text(), "html.parser")
+            page = soup_of(real_site / kind / entity_id / "index.html")
             edit = page.find("a", class_="md-content__button")
             assert edit is not None and edit["href"].endswith(f"/edit/main/data/{kind}/{entity_id}.yml")
             assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in " ".join(page.get_text("").split())
@@ -55,7 +54,7 @@ def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
 
 @pytest.mark.build
 def test_what_changed_lists_every_dated_change_newest_first(real_site):
-    rows = BeautifulSoup((real_site / "changes" / "index.html").read_text(), "html.parser").select("article table tbody tr")
+    rows = soup_of(real_site / "changes" / "index.html").select("article table tbody tr")
     expected = sum(len(e.changes) for by_id in CATALOG.entities.values() for e in by_id.values())
     assert len(rows) == expected >= 10
     dates = [r.find("td").get_text() for r in rows]

@@ -8,8 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import real_data
+from conftest import real_data, soup_of
 
 pytestmark = pytest.mark.build
 
@@ -23,7 +22,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def pages(real_site):
-    return {p: BeautifulSoup(p.read_text(), "html.parser") for p in sorted(real_site.rglob("*.html"))}
+    return {p: soup_of(p) for p in sorted(real_site.rglob("*.html"))}
 
 
 def test_one_page_per_entity_with_its_name_as_the_only_h1(real_site, catalog):
@@ -31,7 +30,7 @@ def test_one_page_per_entity_with_its_name_as_the_only_h1(real_site, catalog):
         for entity_id, entity in by_id.items():
             page = real_site / kind / entity_id / "index.html"
             assert page.is_file(), page
-            soup = BeautifulSoup(page.read_text(), "html.parser")
+            soup = soup_of(page)
             h1s = soup.select("article h1")
             assert [h.get_text("").rstrip("¶").strip() for h in h1s] == [entity.name]
 
@@ -103,7 +102,7 @@ def test_search_index_holds_every_entity_name(real_site, catalog):
 
 def test_hyperparameter_rows_have_stable_anchors(real_site, catalog):
     for algo_id, algo in catalog.entities["algorithms"].items():
-        soup = BeautifulSoup((real_site / "algorithms" / algo_id / "index.html").read_text(), "html.parser")
+        soup = soup_of(real_site / "algorithms" / algo_id / "index.html")
         for hp in algo.hyperparameters:
             anchor = soup.find(id="hp-" + re.sub(r"[^A-Za-z0-9_\-]", "-", hp.name))
             assert anchor is not None, f"{algo_id}#hp-{hp.name}"

@@ -8,8 +8,7 @@ import csv
 import io
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import real_data
+from conftest import real_data, soup_of
 
 from macros.features.selftest.cards import all_cards
 
@@ -19,7 +18,7 @@ CATALOG, _ = real_data()
 
 
 def soup(site, rel):
-    return BeautifulSoup((site / rel / "index.html").read_text(), "html.parser")
+    return soup_of(site / rel / "index.html")
 
 
 def test_concepts_link_to_algorithms_and_back(real_site):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import soup_of
 
 pytestmark = pytest.mark.build
 
@@ -36,7 +37,7 @@ def squash(text: str) -> str:
 def test_every_generated_table_has_a_matching_csv(real_site):
     for rel in comparison_pages(real_site):
         page = real_site / rel / "index.html"
-        soup = BeautifulSoup(page.read_text(), "html.parser")
+        soup = soup_of(page)
         for wrapper in soup.select("[data-atlas-table]"):
             link = wrapper.select_one("a.atlas-csv")
             assert link is not None, rel
