@@ -225,9 +225,6 @@ def offline_page(browser):
 
 def search_index(site: Path) -> dict:
     """The documents and index our search ships (search/atlas-index.js)."""
-    import json
+    from macros.site.scripts import read_data_script
 
-    text = (site / "search" / "atlas-index.js").read_text(encoding="utf-8")
-    prefix, suffix = "self.__atlasSearch=JSON.parse(", ");\n"
-    assert text.startswith(prefix) and text.endswith(suffix)
-    return json.loads(json.loads(text[len(prefix):-len(suffix)]))
+    return read_data_script((site / "search" / "atlas-index.js").read_text(encoding="utf-8"), "__atlasSearch")

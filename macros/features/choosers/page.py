@@ -17,7 +17,6 @@ Each page holds, in this order:
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from macros.data.catalog import Catalog
@@ -29,6 +28,7 @@ from macros.site.markup import front_matter
 from macros.site.pages import GeneratedPage
 from macros.site.render import Linker, render
 from macros.site.routes import built_link, chooser_path, page_path
+from macros.site.scripts import json_block
 from macros.site.tables import Cell, Table, link_cell, render_table, text_cell
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -124,12 +124,6 @@ def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) ->
     }
 
 
-def script_json(data: dict) -> str:
-    """JSON safe inside <script>: no '</', no '<!--', no U+2028/2029 surprises."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
 def form_html(chooser_id: str, chooser: Chooser) -> str:
     e = html.escape
     lines = [f'<form class="atlas-chooser__form" data-atlas-chooser-form aria-label="{e(chooser.nav_title)}: your situation">']
@@ -165,7 +159,7 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
         c=chooser,
         id=chooser_id,
         form=form_html(chooser_id, chooser),
-        data=script_json(page_data(catalog, chooser_id, directory_urls)),
+        data=json_block(page_data(catalog, chooser_id, directory_urls)),
         table_md=render_table(overview, link),
         rows=len(overview.rows),
         distinctions=[(q, a, link.many(chooser.candidates, ids, " or ")) for q, a, ids in distinctions(catalog, chooser)],

@@ -8,12 +8,11 @@ the exams with their domains, weights and format, and the topics.
 
 from __future__ import annotations
 
-import json
-
 from macros.data.catalog import Catalog
 from macros.data.status import STATUS_WORDS, inactive_services
 from macros.features.practice.questions import TOPICS, Question, simulated
 from macros.site.routes import built_url, page_path
+from macros.site.scripts import data_script, read_data_script
 
 BANK_PATH = "assets/practice/questions.js"
 FORMAT_VERSION = 2
@@ -92,15 +91,9 @@ def with_status(catalog: Catalog, text: str) -> str:
 
 
 def bank_script(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    # JSON inside a JS string literal: "</script>" and U+2028/9 cannot end or break it.
-    literal = json.dumps(text, ensure_ascii=True).replace("</", "<\\/")
-    return f"self.__atlasPractice=JSON.parse({literal});\n"
+    return data_script("__atlasPractice", data)
 
 
 def read_bank(script: str) -> dict:
     """The data back from a bank script (tests and the benchmark use it)."""
-    prefix, suffix = "self.__atlasPractice=JSON.parse(", ");\n"
-    if not (script.startswith(prefix) and script.endswith(suffix)):
-        raise ValueError("not a practice bank script")
-    return json.loads(json.loads(script[len(prefix):-len(suffix)]))
+    return read_data_script(script, "__atlasPractice")

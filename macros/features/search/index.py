@@ -41,6 +41,7 @@ from macros.site.routes import (
     metric_anchor,
     page_path,
 )
+from macros.site.scripts import data_script
 
 INDEX_PATH = "search/atlas-index.js"
 
@@ -290,18 +291,6 @@ def serialised_indexes(docs: list[dict], quick_fields: list[str] = QUICK_FIELDS)
     return json.loads(result.stdout)
 
 
-def _script(variable: str, payload: dict, literal: bool = False) -> str:
-    """`self.<variable>=JSON.parse("<the JSON as a string>");`, or with `literal` the JSON
-    itself as the value (smaller: no quotes escaped). The worker fetches either as text and
-    parses the JSON; only from file:// does it run the script. "</" never appears raw, so
-    either file is safe in a <script>."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    if literal:
-        return f"self.{variable}={text};\n"
-    # A JSON string handed to JSON.parse runs several times faster than an object literal.
-    return f"self.{variable}=JSON.parse(" + json.dumps(text, ensure_ascii=False) + ");\n"
-
-
 def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None, meaning: bool = False) -> dict[str, str]:
     """Site path -> script, for the full index and the quick one (which says whether the
     site has a meaning layer: the worker's first answers depend on it)."""
@@ -316,8 +305,8 @@ def index_scripts(docs: list[dict], glossary: dict[str, str] | None = None, mean
     indexes = serialised_indexes(docs, QUICK_FIELDS_WITH_MEANING if meaning else QUICK_FIELDS)
     glossary = glossary or {}
     return {
-        INDEX_PATH: _script("__atlasSearch", {"version": 1, "docs": shown, "glossary": glossary, "index": indexes["full"]}),
-        QUICK_PATH: _script("__atlasQuick", {"version": 1, "quick": True, "meaning": meaning, "docs": quick, "glossary": glossary, "index": indexes["quick"]},
+        INDEX_PATH: data_script("__atlasSearch", {"version": 1, "docs": shown, "glossary": glossary, "index": indexes["full"]}),
+        QUICK_PATH: data_script("__atlasQuick", {"version": 1, "quick": True, "meaning": meaning, "docs": quick, "glossary": glossary, "index": indexes["quick"]},
                             literal=True),
     }
 
@@ -349,5 +338,5 @@ def search_files(catalog: Catalog, offline: bool, hand_written: dict[str, str]) 
     files = index_scripts(docs, glossary, meaning=with_meaning)
     if with_meaning:
 
-        files[MEANING_PATH] = _script("__atlasMeaning", meaning_data(docs, CACHE), literal=True)
+        files[MEANING_PATH] = data_script("__atlasMeaning", meaning_data(docs, CACHE), literal=True)
     return files
