@@ -179,7 +179,7 @@ def print_practice(site: Path) -> None:
     word match to the stem (target under 10%), bank and deck sizes."""
     from macros.data.dataset import load_catalog
     from macros.features.practice.bank import BANK_PATH, read_bank
-    from macros.features.practice.checks import best_match_share
+    from macros.features.practice.checks import best_match_share, longest_key_share
     from macros.features.practice.questions import all_questions
 
     raw = (site / BANK_PATH).read_bytes()
@@ -197,6 +197,9 @@ def print_practice(site: Path) -> None:
     catalog, _ = load_catalog(ROOT / "data", ROOT)
     hits, total, per_type = best_match_share(catalog, all_questions(catalog))
     print(f"   key is the unique best word match to the stem: {hits}/{total} = {100 * hits / max(total, 1):.1f}% (target < 10%); "
+          + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items())))
+    hits, total, per_type = longest_key_share(all_questions(catalog))
+    print(f"   key is the one longest option: {hits}/{total} = {100 * hits / max(total, 1):.1f}% (chance with four options about 25%); "
           + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items())))
     decks = sorted((site / "downloads" / "anki").glob("*.apkg"))
     print(f"   Anki decks: {len(decks)}, {sum(d.stat().st_size for d in decks) / 1024:.0f} KiB in all")

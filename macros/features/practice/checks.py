@@ -127,6 +127,24 @@ def best_match_share(catalog: Catalog, questions) -> tuple[int, int, dict[str, t
         total += 1
     return hits, total, per_type
 
+def longest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(keyed by length, single-answer exam-style questions, per type): how many have a key
+    that is the one longest option, a cue test-takers learn to follow (about one in four
+    by chance with four options)."""
+    hits, total, per_type = 0, 0, {}
+    for q in questions:
+        if q.style != "exam" or len(q.answers) != 1:
+            continue
+        lengths = [len(o) for o in q.options]
+        longest = max(lengths)
+        hit = lengths.count(longest) == 1 and lengths[q.answers[0]] == longest
+        h, t = per_type.get(q.type, (0, 0))
+        per_type[q.type] = (h + hit, t + 1)
+        hits += hit
+        total += 1
+    return hits, total, per_type
+
+
 def _exact(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and w not in GENERIC and len(w) > 2}
 
