@@ -229,12 +229,46 @@
       if (!response.ok) throw new Error("could not load " + src);
       return response.text();
     }).then(function (text) {
-      var literal = JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")));
-      // A second task for the inner parse keeps each one short.
-      return new Promise(function (resolve) { setTimeout(function () { resolve(literal); }, 0); });
-    }).then(function (json) {
-      window.__atlasPractice = JSON.parse(json);
+      return nextTask(JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))));
+    }).then(parseBank).then(function (bank) {
+      window.__atlasPractice = bank;
     });
+  }
+
+  // A promise of `value`, settled in a later task: the work after it starts a new task.
+  function nextTask(value) {
+    return new Promise(function (resolve) { setTimeout(function () { resolve(value); }, 0); });
+  }
+
+  // The bank's JSON (version, topics, exams, then questions, as macros/practice/bank.py
+  // writes it) parsed a slice of questions per task, so that no task holds the page for
+  // long. Each slice ends where the next question's object begins ('},{"id":' can only
+  // stand between two objects: inside a JSON string every quote is escaped). Anything
+  // unexpected, and the whole text is parsed at once, as before.
+  var BANK_SLICE = 60000;
+  function parseBank(json) {
+    var key = ',"questions":[';
+    var at = json.lastIndexOf(key);
+    if (at < 0 || json.slice(-2) !== "]}") return JSON.parse(json);
+    var bank, body = json.slice(at + key.length, -2), questions = [], start = 0;
+    try { bank = JSON.parse(json.slice(0, at) + "}"); } catch (err) { return JSON.parse(json); }
+    function slice() {
+      if (start >= body.length) { bank.questions = questions; return bank; }
+      var end = body.indexOf('},{"id":', start + BANK_SLICE);
+      var piece = end < 0 ? body.slice(start) : body.slice(start, end + 1);
+      start = end < 0 ? body.length : end + 2;
+      try { questions.push.apply(questions, JSON.parse("[" + piece + "]")); } catch (err) { return JSON.parse(json); }
+      return nextTask().then(slice);
+    }
+    return slice();
+  }
+
+  // Scripts of the site added one per task (they still load side by side), so that
+  // starting eleven downloads does not make one long task.
+  function loadScripts(srcs) {
+    return Promise.all(srcs.map(function (src, i) {
+      return new Promise(function (resolve) { setTimeout(resolve, i); }).then(function () { return loadScript(src); });
+    }));
   }
 
   function setUpPractice() {
@@ -252,10 +286,10 @@
       practicePromise = new Promise(function (resolve) {
         requestAnimationFrame(function () { setTimeout(resolve, 0); });
       }).then(function () {
-        return Promise.all([loadScript(new URL("vendor/ts-fsrs.js", assets).href),
-          loadBank(new URL("practice/questions.js", assets).href)].concat(PRACTICE_SCRIPTS.map(function (name) {
-          return loadScript(new URL("javascripts/practice/" + name, assets).href);
-        })));
+        return Promise.all([loadBank(new URL("practice/questions.js", assets).href),
+          loadScripts([new URL("vendor/ts-fsrs.js", assets).href].concat(PRACTICE_SCRIPTS.map(function (name) {
+            return new URL("javascripts/practice/" + name, assets).href;
+          })))]);
       });
       practicePromise.catch(function () { practicePromise = null; });
     }
