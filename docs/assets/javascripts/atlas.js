@@ -214,11 +214,18 @@
     chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });
   }
 
-  // Practice pages (practice/): their scheduler, question bank and script load only
-  // where a practice element is on the page, once, in order.
-  var practicePromise = null;
-  var PRACTICE_SCRIPTS = ["bank.js", "store.js", "schedule.js", "draw.js", "ui.js", "practice-ui.js",
-    "exam-ui.js", "exam-result.js", "practice.js"];
+  // Practice pages (practice/): their question bank and scripts load only where a
+  // practice element is on the page, each file once. Practice mode needs the FSRS
+  // scheduler and its own screen; the exam simulation needs neither, only its screen and
+  // its result.
+  var practiceCss = false, bankPromise = null, loaded = {};
+  var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/store.js",
+    "javascripts/practice/schedule.js", "javascripts/practice/draw.js", "javascripts/practice/ui.js",
+    "javascripts/practice/practice.js"];
+  var MODE_SCRIPTS = {
+    practice: ["vendor/ts-fsrs.js", "javascripts/practice/practice-ui.js"],
+    exam: ["javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js"]
+  };
 
   // The question bank is `self.__atlasPractice=JSON.parse("<JSON as a string>");`. Over
   // http(s) it is fetched and parsed as JSON, which costs the browser a fraction of
@@ -267,7 +274,10 @@
   // starting eleven downloads does not make one long task.
   function loadScripts(srcs) {
     return Promise.all(srcs.map(function (src, i) {
-      return new Promise(function (resolve) { setTimeout(resolve, i); }).then(function () { return loadScript(src); });
+      if (loaded[src]) return loaded[src];
+      loaded[src] = new Promise(function (resolve) { setTimeout(resolve, i); }).then(function () { return loadScript(src); });
+      loaded[src].catch(function () { delete loaded[src]; });
+      return loaded[src];
     }));
   }
 
@@ -275,24 +285,28 @@
     var el = document.querySelector("[data-atlas-practice]:not([data-atlas-state])");
     if (!el) return;
     el.setAttribute("data-atlas-state", "loading");
-    if (!practicePromise) {
+    if (!practiceCss) {
+      practiceCss = true;
       var css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("stylesheets/practice.css", assets).href;
       document.head.appendChild(css);
-      // The scheduler, the bank and the practice modules load side by side; the modules
-      // only register themselves, and practice.js's mount puts them together.
-      // They start once the page's first frame is painted, so they never hold up its text.
-      practicePromise = new Promise(function (resolve) {
-        requestAnimationFrame(function () { setTimeout(resolve, 0); });
-      }).then(function () {
-        return Promise.all([loadBank(new URL("practice/questions.js", assets).href),
-          loadScripts([new URL("vendor/ts-fsrs.js", assets).href].concat(PRACTICE_SCRIPTS.map(function (name) {
-            return new URL("javascripts/practice/" + name, assets).href;
-          })))]);
-      });
-      practicePromise.catch(function () { practicePromise = null; });
     }
+    var mode = el.getAttribute("data-atlas-practice") === "exam" ? "exam" : "practice";
+    // The bank and the modules load side by side; the modules only register themselves,
+    // and practice.js's mount puts them together. They start once the page's first frame
+    // is painted, so they never hold up its text.
+    var practicePromise = new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    }).then(function () {
+      if (!bankPromise) {
+        bankPromise = loadBank(new URL("practice/questions.js", assets).href);
+        bankPromise.catch(function () { bankPromise = null; });
+      }
+      return Promise.all([bankPromise, loadScripts(PRACTICE_SCRIPTS.concat(MODE_SCRIPTS[mode]).map(function (path) {
+        return new URL(path, assets).href;
+      }))]);
+    });
     practicePromise.then(function () {
       window.AtlasPractice.mount(el);
     }).catch(function (error) {
