@@ -704,12 +704,15 @@ def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navi
     page.wait_for_load_state("networkidle")
     practice_files = ("practice/questions.js", "ts-fsrs.js", "practice.css") + tuple(
         f"javascripts/practice/{m}" for m in ("bank.js", "store.js", "schedule.js", "draw.js", "ui.js",
-                                               "practice-ui.js", "exam-ui.js", "exam-result.js", "practice.js"))
-    assert not [u for u in requested if u.endswith(practice_files)]
+                                               "practice-ui.js", "practice.js"))
+    # The exam simulation's screen loads only where a simulation is on the page.
+    exam_files = ("javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js")
+    assert not [u for u in requested if u.endswith(practice_files + exam_files)]
     page.evaluate("() => { window.__samePage = true; }")
     page.locator("nav.md-nav--primary a[href$='practice/']").first.click()
     page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]", timeout=20000)
     assert page.evaluate("() => window.__samePage === true")  # swapped in place, not reloaded
     assert all(any(u.endswith(f) for u in requested) for f in practice_files)
+    assert not [u for u in requested if u.endswith(exam_files)]
     assert page.get_by_role("button", name="Start", exact=True).is_visible()
     assert page.js_errors == []

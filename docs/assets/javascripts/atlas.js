@@ -214,11 +214,18 @@
     chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });
   }
 
-  // Practice pages (practice/): their scheduler, question bank and script load only
-  // where a practice element is on the page, once, in order.
-  var practicePromise = null;
-  var PRACTICE_SCRIPTS = ["bank.js", "store.js", "schedule.js", "draw.js", "ui.js", "practice-ui.js",
-    "exam-ui.js", "exam-result.js", "practice.js"];
+  // Practice pages (practice/): their question bank and scripts load only where a
+  // practice element is on the page, each file once. Practice mode needs the FSRS
+  // scheduler and its own screen; the exam simulation needs neither, only its screen and
+  // its result.
+  var practiceCss = false, bankPromise = null, loaded = {};
+  var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/store.js",
+    "javascripts/practice/schedule.js", "javascripts/practice/draw.js", "javascripts/practice/ui.js",
+    "javascripts/practice/practice.js"];
+  var MODE_SCRIPTS = {
+    practice: ["vendor/ts-fsrs.js", "javascripts/practice/practice-ui.js"],
+    exam: ["javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js"]
+  };
 
   // The question bank is `self.__atlasPractice=JSON.parse("<JSON as a string>");`. Over
   // http(s) it is fetched and parsed as JSON, which costs the browser a fraction of
@@ -229,36 +236,77 @@
       if (!response.ok) throw new Error("could not load " + src);
       return response.text();
     }).then(function (text) {
-      var literal = JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")));
-      // A second task for the inner parse keeps each one short.
-      return new Promise(function (resolve) { setTimeout(function () { resolve(literal); }, 0); });
-    }).then(function (json) {
-      window.__atlasPractice = JSON.parse(json);
+      return nextTask(JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))));
+    }).then(parseBank).then(function (bank) {
+      window.__atlasPractice = bank;
     });
+  }
+
+  // A promise of `value`, settled in a later task: the work after it starts a new task.
+  function nextTask(value) {
+    return new Promise(function (resolve) { setTimeout(function () { resolve(value); }, 0); });
+  }
+
+  // The bank's JSON (version, topics, exams, then questions, as macros/practice/bank.py
+  // writes it) parsed a slice of questions per task, so that no task holds the page for
+  // long. Each slice ends where the next question's object begins ('},{"id":' can only
+  // stand between two objects: inside a JSON string every quote is escaped). Anything
+  // unexpected, and the whole text is parsed at once, as before.
+  var BANK_SLICE = 60000;
+  function parseBank(json) {
+    var key = ',"questions":[';
+    var at = json.lastIndexOf(key);
+    if (at < 0 || json.slice(-2) !== "]}") return JSON.parse(json);
+    var bank, body = json.slice(at + key.length, -2), questions = [], start = 0;
+    try { bank = JSON.parse(json.slice(0, at) + "}"); } catch (err) { return JSON.parse(json); }
+    function slice() {
+      if (start >= body.length) { bank.questions = questions; return bank; }
+      var end = body.indexOf('},{"id":', start + BANK_SLICE);
+      var piece = end < 0 ? body.slice(start) : body.slice(start, end + 1);
+      start = end < 0 ? body.length : end + 2;
+      try { questions.push.apply(questions, JSON.parse("[" + piece + "]")); } catch (err) { return JSON.parse(json); }
+      return nextTask().then(slice);
+    }
+    return slice();
+  }
+
+  // Scripts of the site added one per task (they still load side by side), so that
+  // starting eleven downloads does not make one long task.
+  function loadScripts(srcs) {
+    return Promise.all(srcs.map(function (src, i) {
+      if (loaded[src]) return loaded[src];
+      loaded[src] = new Promise(function (resolve) { setTimeout(resolve, i); }).then(function () { return loadScript(src); });
+      loaded[src].catch(function () { delete loaded[src]; });
+      return loaded[src];
+    }));
   }
 
   function setUpPractice() {
     var el = document.querySelector("[data-atlas-practice]:not([data-atlas-state])");
     if (!el) return;
     el.setAttribute("data-atlas-state", "loading");
-    if (!practicePromise) {
+    if (!practiceCss) {
+      practiceCss = true;
       var css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("stylesheets/practice.css", assets).href;
       document.head.appendChild(css);
-      // The scheduler, the bank and the practice modules load side by side; the modules
-      // only register themselves, and practice.js's mount puts them together.
-      // They start once the page's first frame is painted, so they never hold up its text.
-      practicePromise = new Promise(function (resolve) {
-        requestAnimationFrame(function () { setTimeout(resolve, 0); });
-      }).then(function () {
-        return Promise.all([loadScript(new URL("vendor/ts-fsrs.js", assets).href),
-          loadBank(new URL("practice/questions.js", assets).href)].concat(PRACTICE_SCRIPTS.map(function (name) {
-          return loadScript(new URL("javascripts/practice/" + name, assets).href);
-        })));
-      });
-      practicePromise.catch(function () { practicePromise = null; });
     }
+    var mode = el.getAttribute("data-atlas-practice") === "exam" ? "exam" : "practice";
+    // The bank and the modules load side by side; the modules only register themselves,
+    // and practice.js's mount puts them together. They start once the page's first frame
+    // is painted, so they never hold up its text.
+    var practicePromise = new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    }).then(function () {
+      if (!bankPromise) {
+        bankPromise = loadBank(new URL("practice/questions.js", assets).href);
+        bankPromise.catch(function () { bankPromise = null; });
+      }
+      return Promise.all([bankPromise, loadScripts(PRACTICE_SCRIPTS.concat(MODE_SCRIPTS[mode]).map(function (path) {
+        return new URL(path, assets).href;
+      }))]);
+    });
     practicePromise.then(function () {
       window.AtlasPractice.mount(el);
     }).catch(function (error) {

@@ -1,10 +1,10 @@
 /*
  * AWS ML Atlas practice mode and exam simulation (practice/index.md, practice/exam.md):
  * the entry point. atlas.js loads, only on those pages, the FSRS scheduler (assets/
- * vendor/ts-fsrs.js, global `FSRS`), the question bank (assets/practice/questions.js,
- * global `__atlasPractice`) and the modules of this folder (PRACTICE_SCRIPTS there), in
- * any order; each adds itself to `AtlasPracticeLib`, and `AtlasPractice.mount` puts
- * them together:
+ * vendor/ts-fsrs.js, global `FSRS`; practice mode only), the question bank (assets/
+ * practice/questions.js, global `__atlasPractice`) and the modules of this folder that the
+ * page's mode needs (PRACTICE_SCRIPTS and MODE_SCRIPTS there), in any order; each adds
+ * itself to `AtlasPracticeLib`, and `AtlasPractice.mount` puts them together:
  *   engine (no DOM; tested with `node --test tests/js/`): bank.js (the bank, v1 or v2),
  *     store.js (progress in localStorage, checked writes), schedule.js (FSRS),
  *     draw.js (the exam draw by domain weights);
@@ -23,7 +23,7 @@
   function ctxFor() {
     if (!context) {
       var bank = lib.bank.normalize(root.__atlasPractice);
-      context = { bank: bank, scheduler: lib.schedule.createScheduler(window.FSRS) };
+      context = { bank: bank, scheduler: null };
     }
     return context;
   }
@@ -32,7 +32,8 @@
     mount: function (host) {
       var base = ctxFor();
       var ctx = {
-        bank: base.bank, scheduler: base.scheduler,
+        // The scheduler only in practice mode (the exam simulation does not load ts-fsrs).
+        bank: base.bank, scheduler: base.scheduler || (window.FSRS ? (base.scheduler = lib.schedule.createScheduler(window.FSRS)) : null),
         store: lib.store.createStore({ storage: storage(), key: "atlas-practice", known: function (id) { return !!base.bank.byId[id]; } }),
         root: new URL(host.getAttribute("data-root") || "./", window.location.href),
         issues: host.getAttribute("data-issues") || "",
