@@ -59,11 +59,11 @@ lint: install
 
 ## test: set up, lint, then run every test (unit, build, rendered HTML, browser)
 test: install chromium lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## test-fast: the tests that need no build and no browser
 test-fast: install
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not build and not browser"
 
 ## test-property: the property-based hostile-input run with 1,000 documents (make test runs 150)
 test-property: install
