@@ -340,10 +340,18 @@
   // Once the page has loaded and the browser is idle, let the worker fetch the quick
   // index (under the budget of search data fetched before first use), so the first
   // query needs only the engine's code.
+  // A worker that starts after that moment says "hello" and is told again, so the
+  // message is never lost to a worker that was not listening yet.
+  var idle = false, channel = null;
+  try {
+    channel = new BroadcastChannel("atlas-search");
+    channel.onmessage = function (ev) { if (ev.data === "hello" && idle) channel.postMessage("idle"); };
+  } catch (err) { /* file:// */ }
   window.addEventListener("load", function () {
     var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 200); };
     later(function () {
-      try { new BroadcastChannel("atlas-search").postMessage("idle"); } catch (err) { /* file:// */ }
+      idle = true;
+      if (channel) channel.postMessage("idle");
     });
   });
 

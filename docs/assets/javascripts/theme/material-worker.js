@@ -287,6 +287,8 @@ if (typeof BroadcastChannel !== "undefined") {
       if (ev.data === "warm") load().catch(function () {})
       else if (ev.data === "idle") prefetch()
     }
+    // A page that was idle before this worker listened answers "idle" again.
+    channel.postMessage("hello")
   } catch (err) { /* opaque origins (file://) have no channel; the first query loads */ }
 }
 
