@@ -139,3 +139,19 @@ def test_a_hand_written_page_naming_a_closed_service_without_its_status_fails(tm
 
 def test_the_real_hand_written_pages_state_every_status():
     assert hand_written_problems(CATALOG, ROOT) == []
+
+
+@pytest.mark.build
+def test_generate_can_run_the_macros_of_hand_written_pages_itself(tmp_path):
+    """`python -m macros generate --expand-macros` (for Zensical, which has no mkdocs-macros):
+    the hand-written pages come out finished, with the tables their macros fill in, and
+    marked so that mkdocs-macros leaves them alone."""
+    result = subprocess.run([sys.executable, "-m", "macros", "generate", "--expand-macros", "--out", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "docs" / "compare" / "algorithms.md").read_text()
+    source = (ROOT / "docs" / "compare" / "algorithms.md").read_text()
+    assert '{{ table("algorithms-at-a-glance") }}' in source
+    assert "{{" not in page and "render_macros: false" in page
+    catalog, _ = real_data()
+    assert all(f"[{a.name}](" in page for _, a in catalog.of_kind("algorithms")), "every algorithm links from the expanded table"

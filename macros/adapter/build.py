@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 from macros.adapter import macros_plugin
@@ -71,8 +72,6 @@ class _Lines(logging.Handler):
     """MkDocs's log messages, one line each on stderr, as `mkdocs build` prints them."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        import sys
-
         print(f"{record.levelname:<8}-  {record.getMessage()}", file=sys.stderr)
 
 

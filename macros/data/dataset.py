@@ -1,9 +1,8 @@
-"""YAML files -> validated models, collecting every problem instead of stopping at one.
-
-`load_catalog(data_dir)` reads data/<kind>/<id>.yml and data/vocab/<name>.yml, validates
-each with its pydantic model, then hands the result to `catalog.build_catalog` for the
-checks that need every file (references, vocabularies, back-links). It never raises for
-a data mistake: it returns (catalog or None, problems).
+"""`load_catalog(data_dir)`: the whole data set, loaded and cross-checked; the one entry point
+to the data. Vocabularies, entities and the glossary (loading.py) become a Catalog
+(catalog.py checks references, vocabularies and names), then the choosers and the authored
+practice items are loaded and checked against it. Returns (catalog, problems); the catalog
+is None whenever there is a problem.
 """
 
 from __future__ import annotations

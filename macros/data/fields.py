@@ -1,9 +1,7 @@
-"""The schema: pydantic models for every kind of entity and for vocabulary terms.
-
-These models are the only description of the data. Pydantic checks shape and types
-(unknown keys are refused); references between entities and to closed vocabularies are
-marked on the fields with `Ref` and `Vocab` and checked by `catalog.py` once every file
-is loaded, so that a problem can name the exact field path and suggest the right id.
+"""The field types of the schema and their checks: names, texts, summaries and tasks (one
+line, visible characters, Markdown-lite), AWS documentation URLs, dates within range,
+scalar values, and the markers (`Ref`, `Vocab`, `DomainRef`, `PageRef`, `UniqueBy`) that
+catalog.py checks once every file is loaded; `Model`, the base that refuses unknown keys.
 """
 
 from __future__ import annotations
@@ -112,11 +110,7 @@ def _check_read_date(value: dt.date) -> dt.date:
 
 
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.M)
-
-
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-
-
 SAFE_SCHEMES = ("https", "http", "mailto")
 
 
@@ -162,26 +156,12 @@ Name = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_check
 
 
 Task = Annotated[str, Field(min_length=8, max_length=120), AfterValidator(_check_name)]
-
-
 Scalar = Annotated[Any, BeforeValidator(_check_scalar)]
-
-
 AwsUrl = Annotated[str, AfterValidator(_check_aws_url)]
-
-
 Date = Annotated[dt.date, AfterValidator(_check_date)]
-
-
 ReadDate = Annotated[dt.date, AfterValidator(_check_read_date)]
-
-
 AlgorithmId = Annotated[str, Ref("algorithms")]
-
-
 ServiceId = Annotated[str, Ref("services")]
-
-
 ConceptId = Annotated[str, Ref("concepts")]
 
 

@@ -1,9 +1,7 @@
-"""YAML files -> validated models, collecting every problem instead of stopping at one.
-
-`load_catalog(data_dir)` reads data/<kind>/<id>.yml and data/vocab/<name>.yml, validates
-each with its pydantic model, then hands the result to `catalog.build_catalog` for the
-checks that need every file (references, vocabularies, back-links). It never raises for
-a data mistake: it returns (catalog or None, problems).
+"""Reading one data file safely: only regular files (a FIFO, device or socket is a problem
+line and never opened), at most MAX_FILE_BYTES, YAML through a safe loader that refuses
+aliases, deep nesting, duplicate and non-text keys and impossible dates; editor backups
+are not data.
 """
 
 from __future__ import annotations
@@ -17,8 +15,6 @@ import yaml
 from macros.data.problems import Problem, describe
 
 MAX_FILE_BYTES = 512 * 1024
-
-
 MAX_DEPTH = 32
 
 

@@ -1,9 +1,9 @@
 """YAML files -> validated models, collecting every problem instead of stopping at one.
 
-`load_catalog(data_dir)` reads data/<kind>/<id>.yml and data/vocab/<name>.yml, validates
-each with its pydantic model, then hands the result to `catalog.build_catalog` for the
-checks that need every file (references, vocabularies, back-links). It never raises for
-a data mistake: it returns (catalog or None, problems).
+Reads the files of one kind (data/<kind>/<id>.yml, files.py reads each), the vocabularies
+(data/vocab/<name>.yml) and the glossary, validates each with its pydantic model and turns
+pydantic's errors into the project's one-line problems (file, entity, field path, what was
+expected). dataset.py puts the whole data set together.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from macros.data.problems import Problem, describe, did_you_mean, field_path
 from macros.data.text_rules import glossary_term_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
 _EXPECTED = {
     "string_type": "expected text",
     "int_type": "expected a whole number",

@@ -1,14 +1,13 @@
-"""Authored exam-style items (data/practice/<topic>.yml): what facts cannot compose, such as
-multi-step MLOps, security and cost trade-offs and generative-AI application design.
+"""The schema of authored exam-style items (data/practice/<topic>.yml), their loading and
+their check against the catalogue.
 
 A file is one topic with its items. Each item has a situation, a question, four (or five)
 options and, for every option, whether it is right and a reason that cites the entity it
 rests on (`cites: <kind>/<id>`) and, where the reason rests on a number or a capability, the
 fact in our data (`fact`: a limit and its value, a trait and its yes/no, or a feature by
 name). The schema checks the number of keys against `choose`, distinct options and a
-reason for each; the loader checks that every cited page, domain and fact exists and
-reports problems in the project's one-line format; tests/test_practice.py re-judges every
-fact against the data.
+reason for each; `check_practice` checks that every cited page, domain and fact exists;
+tests/test_practice.py re-judges every fact against the data.
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ from macros.data.models import LocalId, PageId
 from macros.data.problems import Problem, describe, did_you_mean
 
 LABEL = "practice topic"
-
-
 TOPIC_IDS = ("mlops", "security", "cost", "generative-ai", "data-engineering", "services", "concepts", "algorithms")
 
 

@@ -1,15 +1,6 @@
-"""A closed, retired or maintenance-mode service never appears without its status.
-
-A reader who meets "use Amazon Kendra" on a concept page must learn, right there, that
-Kendra closed to new customers. The status comes from the service's own data
-(`status`, `status_date`), never from the text that mentions it:
-
-- `annotate` runs over every generated page: the first plain-text mention of such a
-  service in each line (a paragraph, list item or table row) gets its status beside it,
-  linked to the service's page, unless that line already says it;
-- links made by the templates (render.Linker) carry the status too;
-- `unmarked_mentions` finds mentions without a status in hand-written pages (docs/), whose
-  text the generation step does not rewrite: each is a problem line that fails the build.
+"""The status of a closed, retired or maintenance-mode service, from its own data
+(`status`, `status_date`): the label a link to it carries, and the patterns that find its
+names in text. site/status_marks.py puts the label beside every mention on a page.
 """
 
 from __future__ import annotations
@@ -20,8 +11,6 @@ from dataclasses import dataclass
 from macros.data.catalog import Catalog
 
 STATUS_WORDS = re.compile(r"\b(closed|discontinued|maintenance mode|retired|no longer (open|available)|end of (life|support))\b", re.I)
-
-
 MIN_NAME = 4
 
 

@@ -1,7 +1,6 @@
-"""Which generated pages exist, their paths, front matter and Markdown (pure).
-
-`generated_pages(catalog)` returns every page made from data: one per entity and one
-index per kind. The mkdocs hook turns each into a virtual file; tests call it directly.
+"""Every page made from data and the nav, assembled (pure): the entity pages of site/,
+then the features' pages (choosers, self-test, exam changes); the nav section of each kind
+with its sub-sections; every table that gets a CSV download.
 """
 
 from __future__ import annotations

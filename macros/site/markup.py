@@ -1,11 +1,9 @@
-"""Pure rendering: catalog data in, Markdown out, through the Jinja templates in templates/.
-
-Nothing here knows about mkdocs. Every page and table is a template file; this module
-only provides the Jinja environment, the filters that make data text safe in Markdown,
-and the link helpers the templates call.
+"""Data text made safe in Markdown, and front matter written and read back.
 
 Text from data is "Markdown-lite": code spans, emphasis and links are kept, but `<`, `>`
-and `&` outside code spans are escaped so that HTML in data always shows as text.
+and `&` outside code spans are escaped so that HTML in data always shows as text; a URL
+goes into a link only through `href`, which checks it again. These are the filters the
+Jinja environment (render.py) hands to every template.
 """
 
 from __future__ import annotations
@@ -19,14 +17,8 @@ from macros.data.fields import unsafe_link
 from macros.data.text_rules import check_url
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
-
-
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;"}
-
-
 _LINK_PART = re.compile(r"\]\([^)]*\)")
-
-
 _LONG_WORD = re.compile(r"[^\s\u200b]{48,}")
 
 

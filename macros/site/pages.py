@@ -1,7 +1,6 @@
-"""Which generated pages exist, their paths, front matter and Markdown (pure).
-
-`generated_pages(catalog)` returns every page made from data: one per entity and one
-index per kind. The mkdocs hook turns each into a virtual file; tests call it directly.
+"""The pages made from one entity or one kind (pure): entity pages, kind indexes, the
+glossary and "What changed", each with its path, front matter and Markdown.
+generation/assemble.py puts them together with the features' pages.
 """
 
 from __future__ import annotations

@@ -1,11 +1,8 @@
 """Pure rendering: catalog data in, Markdown out, through the Jinja templates in templates/.
 
-Nothing here knows about mkdocs. Every page and table is a template file; this module
-only provides the Jinja environment, the filters that make data text safe in Markdown,
-and the link helpers the templates call.
-
-Text from data is "Markdown-lite": code spans, emphasis and links are kept, but `<`, `>`
-and `&` outside code spans are escaped so that HTML in data always shows as text.
+Nothing here knows about MkDocs. Every page and table is a template file; this module
+provides the Jinja environment (with the escaping filters of markup.py and the anchors of
+routes.py) and `Linker`, the links between entity pages that the templates call.
 """
 
 from __future__ import annotations
@@ -26,8 +23,6 @@ from macros.site.markup import block, cell, code, href, join_code, join_md, md, 
 from macros.site.routes import hp_anchor, metric_anchor, page_path, rel, section_id
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
 KIND_TITLES = {kind: model.title for kind, model in ENTITY_MODELS.items()}
 """Kind -> its heading (the models hold it)."""
 

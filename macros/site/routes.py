@@ -1,11 +1,7 @@
-"""Pure rendering: catalog data in, Markdown out, through the Jinja templates in templates/.
-
-Nothing here knows about mkdocs. Every page and table is a template file; this module
-only provides the Jinja environment, the filters that make data text safe in Markdown,
-and the link helpers the templates call.
-
-Text from data is "Markdown-lite": code spans, emphasis and links are kept, but `<`, `>`
-and `&` outside code spans are escaped so that HTML in data always shows as text.
+"""Every path and anchor of the site, in one place: where an entity's page lives, how a
+docs path becomes a built URL (directory URLs for the hosted site, .html offline), relative
+links between pages, and the anchors other pages link to (hyperparameters, metrics, content
+types, and the sections of entity pages in SECTIONS).
 """
 
 from __future__ import annotations
@@ -52,8 +48,6 @@ def rel(target: str, from_page: str) -> str:
 
 
 SELFTEST_CSV = "downloads/atlas-flashcards.csv"
-
-
 CONTENT_TYPES_PAGE = "compare/input-formats.md"
 
 

@@ -1,8 +1,7 @@
 """A closed, retired or maintenance-mode service never appears without its status.
 
 A reader who meets "use Amazon Kendra" on a concept page must learn, right there, that
-Kendra closed to new customers. The status comes from the service's own data
-(`status`, `status_date`), never from the text that mentions it:
+Kendra closed to new customers (the label comes from data/status.py):
 
 - `annotate` runs over every generated page: the first plain-text mention of such a
   service in each line (a paragraph, list item or table row) gets its status beside it,

@@ -1,14 +1,7 @@
-"""Authored exam-style items (data/practice/<topic>.yml): what facts cannot compose, such as
-multi-step MLOps, security and cost trade-offs and generative-AI application design.
-
-A file is one topic with its items. Each item has a situation, a question, four (or five)
-options and, for every option, whether it is right and a reason that cites the entity it
-rests on (`cites: <kind>/<id>`) and, where the reason rests on a number or a capability, the
-fact in our data (`fact`: a limit and its value, a trait and its yes/no, or a feature by
-name). The schema checks the number of keys against `choose`, distinct options and a
-reason for each; the loader checks that every cited page, domain and fact exists and
-reports problems in the project's one-line format; tests/test_practice.py re-judges every
-fact against the data.
+"""Authored exam-style items as questions: what facts cannot compose, such as multi-step
+MLOps, security and cost trade-offs and generative-AI application design. The items and
+their checks are data/practice_items.py; here each becomes a Question whose options link
+to the page, section and AWS source their reasons rest on.
 """
 
 from __future__ import annotations

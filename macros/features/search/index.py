@@ -44,11 +44,7 @@ from macros.site.routes import (
 from macros.site.scripts import data_script
 
 INDEX_PATH = "search/atlas-index.js"
-
-
 QUICK_PATH = "search/atlas-quick.js"
-
-
 QUICK_FIELDS = ["t", "n", "q", "i", "c"]
 
 
@@ -65,8 +61,6 @@ search data fetched before first use stays under its 100 KB budget as the site g
 
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
 _MARKUP = re.compile(r"[*_`>#]|\{[^}]*\}")
 
 

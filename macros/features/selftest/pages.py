@@ -1,7 +1,5 @@
-"""Which generated pages exist, their paths, front matter and Markdown (pure).
-
-`generated_pages(catalog)` returns every page made from data: one per entity and one
-index per kind. The mkdocs hook turns each into a virtual file; tests call it directly.
+"""The self-test pages (pure): one per topic and one per exam domain, made from the cards of
+cards.py, with the index page and the self-test section of the nav.
 """
 
 from __future__ import annotations
