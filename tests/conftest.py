@@ -52,6 +52,20 @@ def soup_of(path: Path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
+@functools.lru_cache(maxsize=None)
+def tree_of(path: Path):
+    """A built page parsed by lxml (C, about 30 times faster than BeautifulSoup), once per
+    test worker: for the tests that read every page of the site."""
+    import lxml.html
+
+    return lxml.html.fromstring(Path(path).read_bytes())
+
+
+def text_of(el) -> str:
+    """An element's text as a reader sees it: whitespace runs collapsed."""
+    return " ".join(el.text_content().split())
+
+
 def make_data(dest: Path, overlay: Path | None = None, remove: list[str] = ()) -> Path:
     """A data directory: the mini fixture entities, the real vocabularies, then an overlay."""
     data = dest / "data"

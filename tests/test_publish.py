@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, real_data, soup_of
+from conftest import ROOT, real_data, soup_of, text_of, tree_of
 
 CATALOG, _ = real_data()
 
@@ -46,10 +46,10 @@ def test_sitemap_canonical_open_graph_and_404(real_site):
 def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
     for kind in ("algorithms", "services", "pipelines", "concepts"):
         for entity_id, entity in CATALOG.entities[kind].items():
-            page = soup_of(real_site / kind / entity_id / "index.html")
-            edit = page.find("a", class_="md-content__button")
-            assert edit is not None and edit["href"].endswith(f"/edit/main/data/{kind}/{entity_id}.yml")
-            assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in " ".join(page.get_text("").split())
+            page = tree_of(real_site / kind / entity_id / "index.html")
+            edit = page.xpath('//a[contains(concat(" ", @class, " "), " md-content__button ")]/@href')
+            assert edit and edit[0].endswith(f"/edit/main/data/{kind}/{entity_id}.yml")
+            assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in text_of(page.body)
 
 
 @pytest.mark.build

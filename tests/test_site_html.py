@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
-from conftest import real_data, soup_of
+from conftest import real_data, soup_of, text_of, tree_of
 
 pytestmark = pytest.mark.build
 
@@ -22,7 +22,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def pages(real_site):
-    return {p: soup_of(p) for p in sorted(real_site.rglob("*.html"))}
+    return {p: tree_of(p) for p in sorted(real_site.rglob("*.html"))}
 
 
 def test_one_page_per_entity_with_its_name_as_the_only_h1(real_site, catalog):
@@ -30,17 +30,16 @@ def test_one_page_per_entity_with_its_name_as_the_only_h1(real_site, catalog):
         for entity_id, entity in by_id.items():
             page = real_site / kind / entity_id / "index.html"
             assert page.is_file(), page
-            soup = soup_of(page)
-            h1s = soup.select("article h1")
-            assert [h.get_text("").rstrip("¶").strip() for h in h1s] == [entity.name]
+            h1s = tree_of(page).xpath("//article//h1")
+            assert [text_of(h).rstrip("¶").strip() for h in h1s] == [entity.name]
 
 
 def test_every_page_has_a_meta_description(pages):
-    for path, soup in pages.items():
+    for path, tree in pages.items():
         if path.name == "404.html":
             continue
-        meta = soup.find("meta", attrs={"name": "description"})
-        assert meta and len(meta.get("content", "")) >= 20, path
+        meta = tree.xpath('//meta[@name="description"]')
+        assert meta and len(meta[0].get("content", "")) >= 20, path
 
 
 def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
@@ -54,13 +53,12 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str]:
 
 
 def test_every_internal_link_and_anchor_resolves(real_site, pages):
-    ids = {p: {t["id"] for t in s.find_all(id=True)} for p, s in pages.items()}
+    ids = {p: set(t.xpath("//@id")) for p, t in pages.items()}
     broken = []
-    for page, soup in pages.items():
+    for page, tree in pages.items():
         if page.name == "404.html":
             continue  # served at any depth, so its links are absolute from site_url by design
-        for a in soup.find_all("a", href=True):
-            href = a["href"]
+        for href in tree.xpath("//a/@href"):
             if urlparse(href).scheme or href.startswith(("mailto:", "//")):
                 continue
             target, fragment = _target(real_site, page, href)
@@ -73,11 +71,12 @@ def test_every_internal_link_and_anchor_resolves(real_site, pages):
 
 def test_no_page_loads_anything_from_another_host(pages):
     offenders = []
-    for page, soup in pages.items():
+    for page, tree in pages.items():
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
-            for el in soup.find_all(tag):
+            for el in tree.iter(tag):
                 url = el.get(attr)
-                if not url or (tag == "link" and "stylesheet" not in (el.get("rel") or []) and el.get("rel") not in (["preload"], ["modulepreload"])):
+                rel = (el.get("rel") or "").split()
+                if not url or (tag == "link" and "stylesheet" not in rel and rel not in (["preload"], ["modulepreload"])):
                     continue
                 if urlparse(url).scheme in ("http", "https") or url.startswith("//"):
                     offenders.append(f"{page.name}: <{tag} {attr}={url}>")
