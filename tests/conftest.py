@@ -44,6 +44,25 @@ def real_data() -> tuple:
     return load_catalog(ROOT / "data", ROOT)
 
 
+@functools.cache
+def real_questions() -> list:
+    """Every practice question the real data makes, generated once per test worker (no test
+    module builds it at import: collecting runs on every worker)."""
+    from macros.features.practice.questions import all_questions
+
+    return all_questions(real_data()[0])
+
+
+@pytest.fixture(scope="session")
+def questions() -> list:
+    return real_questions()
+
+
+@pytest.fixture(scope="session")
+def exam_questions(questions) -> list:
+    return [q for q in questions if q.style == "exam"]
+
+
 @functools.lru_cache(maxsize=None)
 def soup_of(path: Path):
     """A built page parsed once per test worker and shared (tests read it, never change it)."""

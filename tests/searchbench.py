@@ -44,9 +44,9 @@ class Outcome:
 
 
 def load_queries(plain: bool = False) -> list[dict]:
-    queries = yaml.safe_load(QUERIES.read_text())["queries"]
+    queries = yaml.load(QUERIES.read_text(), Loader=yaml.CSafeLoader)["queries"]
     if plain:
-        queries += yaml.safe_load(PLAIN_QUERIES.read_text())["queries"]
+        queries += yaml.load(PLAIN_QUERIES.read_text(), Loader=yaml.CSafeLoader)["queries"]
     return queries
 
 
@@ -185,12 +185,17 @@ def open_search(page) -> None:
 RESULT_HREFS = "els => els.map(e => e.querySelector('a').href)"
 
 
-def type_query(page, query: str, base: str, limit: int = 10) -> list[str]:
-    """Type a query with real key presses; return the pages the panel lists, once final."""
+def type_query(page, query: str, base: str, limit: int = 10, paste: bool = False) -> list[str]:
+    """Type a query with real key presses (or paste it whole, as a reader pastes a long
+    text); return the pages the panel lists, once final."""
     box = page.locator(".md-search__input")
     box.press("Control+a")
     box.press("Backspace")
-    box.press_sequentially(query)
+    if paste:  # the theme reads the query on key events: all but the last character at once, then a key
+        box.fill(query[:-1])
+        box.press_sequentially(query[-1:])
+    else:
+        box.press_sequentially(query)
     page.wait_for_function(
         """q => document.querySelector('.md-search__input').value === q
                && (document.querySelectorAll('.md-search-result__list > .md-search-result__item').length > 0

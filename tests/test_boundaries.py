@@ -100,13 +100,18 @@ def test_make_serve_address_is_allowed():
 # --- a closed service's status travels with every mention -------------------------------
 
 CATALOG, _ = real_data()
-PAGES = {p.src_path: p.content for p in generated_pages(CATALOG)}
 
 
-def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data():
+@pytest.fixture(scope="module")
+def generated() -> dict[str, str]:
+    """Every generated page's Markdown, by path (made once, when a test asks)."""
+    return {p.src_path: p.content for p in generated_pages(CATALOG)}
+
+
+def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data(generated):
     kendra = CATALOG.get("services", "kendra")
     assert kendra.status == "closed"
-    page = annotate(PAGES["concepts/retrieval-augmented-generation.md"], CATALOG, "concepts/retrieval-augmented-generation.md")
+    page = annotate(generated["concepts/retrieval-augmented-generation.md"], CATALOG, "concepts/retrieval-augmented-generation.md")
     label = f"closed to new customers since {kendra.status_date.isoformat()}"
     # Every line that names Kendra outside its AWS sources list (link titles of AWS pages).
     mentions = [line for line in page.splitlines() if "Kendra" in line
@@ -115,8 +120,8 @@ def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data():
     assert all(label in line for line in mentions), [m[:120] for m in mentions if label not in m]
 
 
-def test_a_link_to_a_closed_service_carries_its_status():
-    page = PAGES["services/bedrock.md"]
+def test_a_link_to_a_closed_service_carries_its_status(generated):
+    page = generated["services/bedrock.md"]
     assert "[Amazon Kendra](kendra.md) *(closed to new customers since" in page
 
 
@@ -141,17 +146,19 @@ def test_the_real_hand_written_pages_state_every_status():
     assert hand_written_problems(CATALOG, ROOT) == []
 
 
-@pytest.mark.build
-def test_generate_can_run_the_macros_of_hand_written_pages_itself(tmp_path):
+def test_generate_can_run_the_macros_of_hand_written_pages_itself(tmp_path, mini_data):
     """`python -m macros generate --expand-macros` (for Zensical, which has no mkdocs-macros):
     the hand-written pages come out finished, with the tables their macros fill in, and
-    marked so that mkdocs-macros leaves them alone."""
+    marked so that mkdocs-macros leaves them alone (on the small data set: the same code
+    runs for the real one in `make zensical`)."""
     result = subprocess.run([sys.executable, "-m", "macros", "generate", "--expand-macros", "--out", str(tmp_path / "out")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+                            cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env=dict(os.environ, ATLAS_DATA_DIR=str(mini_data)))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "docs" / "compare" / "algorithms.md").read_text()
     source = (ROOT / "docs" / "compare" / "algorithms.md").read_text()
     assert '{{ table("algorithms-at-a-glance") }}' in source
     assert "{{" not in page and "render_macros: false" in page
-    catalog, _ = real_data()
+    catalog, problems = load_catalog(mini_data, mini_data.parent)
+    assert not problems and catalog.entities["algorithms"]
     assert all(f"[{a.name}](" in page for _, a in catalog.of_kind("algorithms")), "every algorithm links from the expanded table"

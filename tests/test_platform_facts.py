@@ -20,7 +20,7 @@ from macros.data.fields import _check_aws_url
 pytestmark = pytest.mark.build
 
 FACTS_DIR = Path(__file__).parent / "facts"
-FACTS = [dict(f, file=p.name) for p in sorted(FACTS_DIR.glob("*.yml")) for f in yaml.safe_load(p.read_text())]
+FACTS = [dict(f, file=p.name) for p in sorted(FACTS_DIR.glob("*.yml")) for f in yaml.load(p.read_text(), Loader=yaml.CSafeLoader)]
 CATALOG, _ = real_data()
 
 

@@ -26,8 +26,6 @@ from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, que
 from macros.features.practice.questions import all_questions, exam_counts
 
 CATALOG, _ = real_data()
-QUESTIONS = all_questions(CATALOG)
-EXAM = [q for q in QUESTIONS if q.style == "exam"]
 CURRENT = ("mla-c02", "aif-c01", "aip-c01", "dea-c01")
 STOP = set("a an the of for to in on and or with from by is are be it its as at that this which what each every all no not one "
            "amazon aws sagemaker ai service data model models use using algorithm option capability".split())
@@ -119,12 +117,12 @@ def right_options(q) -> list[int]:
     raise AssertionError(f"unknown question type {q.type}")
 
 
-def test_every_question_is_keyed_right_by_the_data():
-    assert len(EXAM) > 200 and len(QUESTIONS) > 600
-    wrong = [(q.id, q.type, q.prompt, q.options, right_options(q), q.answers) for q in QUESTIONS
+def test_every_question_is_keyed_right_by_the_data(questions, exam_questions):
+    assert len(exam_questions) > 200 and len(questions) > 600
+    wrong = [(q.id, q.type, q.prompt, q.options, right_options(q), q.answers) for q in questions
              if right_options(q) != list(q.answers)]
     assert wrong == [], wrong[:5]
-    for q in QUESTIONS:
+    for q in questions:
         assert len(set(q.options)) == len(q.options) and len(q.reasons) == len(q.options), q.id
         assert q.style in ("exam", "recall")
         if q.style == "exam":
@@ -176,8 +174,8 @@ def _echo(q) -> str | None:
     return None
 
 
-def test_no_exam_stem_names_or_echoes_its_key():
-    found = [(q.id, _echo(q), q.prompt) for q in EXAM if _echo(q)]
+def test_no_exam_stem_names_or_echoes_its_key(exam_questions):
+    found = [(q.id, _echo(q), q.prompt) for q in exam_questions if _echo(q)]
     assert found == [], found[:5]
 
 
@@ -189,8 +187,8 @@ def _family(ref) -> str:
     return kind + (":" + e.category if kind == "concepts" else "")
 
 
-def test_no_key_is_the_only_option_of_its_family():
-    for q in EXAM:
+def test_no_key_is_the_only_option_of_its_family(exam_questions):
+    for q in exam_questions:
         if q.type == "authored":
             continue  # options are courses of action, each citing the entity it rests on
         if q.type == "composed":
@@ -213,13 +211,13 @@ def test_no_key_is_the_only_option_of_its_family():
                 assert set(key.learning_types) & set(other.learning_types), (q.id, q.options)
 
 
-def test_no_exam_stem_repeats():
-    prompts = [q.prompt for q in EXAM]
+def test_no_exam_stem_repeats(exam_questions):
+    prompts = [q.prompt for q in exam_questions]
     assert len(prompts) == len(set(prompts))
 
 
-def test_every_exam_explanation_gives_each_option_its_own_reason():
-    for q in EXAM:
+def test_every_exam_explanation_gives_each_option_its_own_reason(exam_questions):
+    for q in exam_questions:
         texts = [r.text for r in q.reasons]
         assert all(len(t) > 15 for t in texts), q.id
         assert len(set(texts)) == len(texts), (q.id, texts)
@@ -230,11 +228,11 @@ def test_every_exam_explanation_gives_each_option_its_own_reason():
                 assert r.text.startswith("Ruled out:"), q.id
 
 
-def test_recall_cards_fix_known_traps():
-    losses = [q for q in QUESTIONS if q.type == "metric-direction" and re.search(r"logloss", q.prompt)]
+def test_recall_cards_fix_known_traps(questions):
+    losses = [q for q in questions if q.type == "metric-direction" and re.search(r"logloss", q.prompt)]
     assert losses and all(q.options[q.answer] == "Minimize" for q in losses)
     assert all("misprint" in q.explanation for q in losses if q.basis["misprint"])
-    for q in QUESTIONS:
+    for q in questions:
         if q.type == "content-type":
             assert f"`{q.basis['channel']}` channel" in q.prompt
             assert q.style == "recall"
@@ -242,12 +240,12 @@ def test_recall_cards_fix_known_traps():
             # A concept is keyed only where the need asks for something a team does.
             assert q.entity_id not in ("hallucination", "overfitting", "foundation-models", "bias-variance-tradeoff"), q.id
             assert not re.match(r"(what|which|why|how)\b", q.basis["task"], re.I), q.id
-    ntm = [q for q in QUESTIONS if q.entity_id == "ntm" and q.type == "composed"]
+    ntm = [q for q in questions if q.entity_id == "ntm" and q.type == "composed"]
     assert all("plain-text" not in q.prompt for q in ntm)
 
 
-def test_exam_style_questions_per_current_exam_domain(capsys):
-    counts = exam_counts(CATALOG, QUESTIONS)
+def test_exam_style_questions_per_current_exam_domain(capsys, questions):
+    counts = exam_counts(CATALOG, questions)
     with capsys.disabled():
         print("\nexam-style questions per exam domain:")
         for domain, n in counts.items():
@@ -255,12 +253,12 @@ def test_exam_style_questions_per_current_exam_domain(capsys):
                 print(f"  {domain:<10} {n:>5}{'' if n >= 25 else '  (under 25)'}")
     short = {d: n for d, n in counts.items() if d.split("/")[0] in CURRENT and n < 25}
     assert short == {}, short
-    simulated = {e["id"] for e in bank_data(CATALOG, QUESTIONS[:1], True)["exams"] if e["simulate"]}
+    simulated = {e["id"] for e in bank_data(CATALOG, questions[:1], True)["exams"] if e["simulate"]}
     assert simulated == set(CURRENT)
 
 
-def test_ids_are_unique_and_stable_across_regeneration_and_removals(tmp_path):
-    ids = [q.id for q in QUESTIONS]
+def test_ids_are_unique_and_stable_across_regeneration_and_removals(tmp_path, questions):
+    ids = [q.id for q in questions]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"q-[0-9a-f]{10}", i) for i in ids)
     assert [q.id for q in all_questions(CATALOG)] == ids
@@ -272,11 +270,11 @@ def test_ids_are_unique_and_stable_across_regeneration_and_removals(tmp_path):
         **services, "sagemaker-serverless-inference": svc.model_copy(
             update={"tasks": ["a brand new need that shifts every later task", *svc.tasks]})}}
     after = {q.id: q for q in all_questions(edited)}
-    for q in QUESTIONS:
+    for q in questions:
         if q.id in after:
             assert (after[q.id].type, after[q.id].entity_id, after[q.id].basis) == (q.type, q.entity_id, q.basis)
-    kept = sum(1 for q in QUESTIONS if q.id in after)
-    assert kept >= len(QUESTIONS) - 3
+    kept = sum(1 for q in questions if q.id in after)
+    assert kept >= len(questions) - 3
 
 
 @pytest.mark.parametrize("change, expected", [
@@ -307,13 +305,13 @@ def test_authored_item_problems_are_one_line(tmp_path, change, expected):
                for line in lines), lines
 
 
-def test_bank_format_2_round_trips_and_cannot_close_its_script():
-    data = bank_data(CATALOG, QUESTIONS, directory_urls=True)
+def test_bank_format_2_round_trips_and_cannot_close_its_script(questions):
+    data = bank_data(CATALOG, questions, directory_urls=True)
     assert data["version"] == 2
     script = bank_script(data)
     assert "</" not in script and "\u2028" not in script
     back = read_bank(script)
-    assert back == data and len(back["questions"]) == len(QUESTIONS)
+    assert back == data and len(back["questions"]) == len(questions)
     record = next(r for r in back["questions"] if r["style"] == "exam" and r["choose"] == 2)
     assert set(record) == {"id", "style", "type", "topic", "prompt", "options", "answers", "choose", "reasons",
                            "explanation", "domains", "url", "source", "file"}
@@ -324,7 +322,7 @@ def test_bank_format_2_round_trips_and_cannot_close_its_script():
     assert all(exams[e]["simulate"] is True for e in CURRENT)
     mla = exams["mla-c01"]
     assert mla["format"]["questions"] == 65 and mla["format"]["minutes"] == 130 and mla["format"]["confirmed"] is False
-    offline = bank_data(CATALOG, QUESTIONS[:5], directory_urls=False)
+    offline = bank_data(CATALOG, questions[:5], directory_urls=False)
     assert all(".html" in q["url"] for q in offline["questions"])
 
 
@@ -337,12 +335,12 @@ def _collection(apkg: bytes) -> sqlite3.Connection:
     return conn
 
 
-def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids():
+def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids(questions):
     import genanki
 
-    urls = {q.id: question_record(q, True)["url"] for q in QUESTIONS}
-    files = anki_files(CATALOG, QUESTIONS, urls, "https://example.org/atlas/")
-    decks = deck_files(CATALOG, QUESTIONS)
+    urls = {q.id: question_record(q, True)["url"] for q in questions}
+    files = anki_files(CATALOG, questions, urls, "https://example.org/atlas/")
+    decks = deck_files(CATALOG, questions)
     assert set(files) == set(decks) and "downloads/anki/atlas-mla-c02.apkg" in files
     for path in ("downloads/anki/atlas-mla-c02.apkg", "downloads/anki/atlas-metrics.apkg"):
         name, chosen = decks[path]
@@ -356,7 +354,7 @@ def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids
         decks_json = conn.execute("select decks from col").fetchone()[0]
         assert name in decks_json
         assert conn.execute("select count(*) from cards").fetchone()[0] == len(chosen)
-    again = anki_files(CATALOG, QUESTIONS, urls, "https://example.org/atlas/")
+    again = anki_files(CATALOG, questions, urls, "https://example.org/atlas/")
     assert again == files  # the same data gives the same bytes
 
 

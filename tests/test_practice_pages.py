@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from conftest import real_data
 
 from macros.features.practice.bank import bank_data
 from macros.features.practice.pages import EXAM_PAGE, exam_page, practice_page, simulated_exams
-from macros.features.practice.questions import all_questions
 
 CATALOG, _ = real_data()
-QUESTIONS = all_questions(CATALOG)
-BANK = bank_data(CATALOG, QUESTIONS, True)  # the real bank, of whichever version this build writes
+
+
+@pytest.fixture(scope="module")
+def bank(questions) -> dict:
+    """The real bank, of whichever version this build writes."""
+    return bank_data(CATALOG, questions, True)
 
 
 def as_v2(bank: dict) -> dict:
@@ -42,16 +46,16 @@ def table_rows(md: str) -> dict[str, str]:
     return {line.split("]")[0].lstrip("| ["): line for line in md.splitlines() if line.startswith("| [")}
 
 
-def test_the_real_bank_simulates_every_current_exam_and_marks_unconfirmed_figures():
-    exams = {e["id"]: e for e in simulated_exams(BANK)}
-    raw = {e["id"]: e for e in BANK["exams"]}
+def test_the_real_bank_simulates_every_current_exam_and_marks_unconfirmed_figures(bank):
+    exams = {e["id"]: e for e in simulated_exams(bank)}
+    raw = {e["id"]: e for e in bank["exams"]}
     assert not exams["mla-c01"]["simulate"] and not exams["mls-c01"]["simulate"]  # retired
     for exam_id, e in exams.items():
         assert e["simulate"] == (e["status"] != "retired")
         assert (e["format"] is None) == (CATALOG.get("exams", exam_id).format is None)
         if e["format"]:  # a v1 bank does not say: unconfirmed
             assert e["format"]["confirmed"] is bool(raw[exam_id]["format"].get("confirmed", False))
-    md = exam_page(BANK, True, "https://github.com/x/y/issues/new")
+    md = exam_page(bank, True, "https://github.com/x/y/issues/new")
     rows = table_rows(md.split("## ")[0].split("| Exam |")[1])
     assert set(rows) == {e["code"] for e in exams.values() if e["simulate"]}
     for e in exams.values():
@@ -65,8 +69,8 @@ def test_the_real_bank_simulates_every_current_exam_and_marks_unconfirmed_figure
     assert "`?questions=10`" in md
 
 
-def test_v2_bank_lists_every_current_exam_with_pass_mark_source_and_multiple_response_counts():
-    v2 = as_v2(BANK)
+def test_v2_bank_lists_every_current_exam_with_pass_mark_source_and_multiple_response_counts(questions, bank):
+    v2 = as_v2(bank)
     md = exam_page(v2, True, "https://github.com/x/y/issues/new")
     rows = table_rows(md.split("| Exam |")[1])
     current = {e["code"] for e in v2["exams"] if e["simulate"]}
@@ -83,7 +87,7 @@ def test_v2_bank_lists_every_current_exam_with_pass_mark_source_and_multiple_res
     for e in v2["exams"]:
         if e["simulate"]:
             assert ("multiple-response" in rows[e["code"]]) == (e["id"] in multi_exams and v2["questions"][1]["style"] == "exam")
-    page = practice_page(CATALOG, QUESTIONS, v2, True, "https://github.com/x/y/issues/new")
+    page = practice_page(CATALOG, questions, v2, True, "https://github.com/x/y/issues/new")
     exam_style = sum(1 for q in v2["questions"] if q["style"] == "exam")
     recall = len(v2["questions"]) - exam_style
     assert f"{exam_style:,} exam-style questions generated from the data. 1 of them asks for more than one answer" in page
