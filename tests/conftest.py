@@ -80,9 +80,10 @@ def tree_of(path: Path):
     return lxml.html.fromstring(Path(path).read_bytes())
 
 
-def text_of(el) -> str:
-    """An element's text as a reader sees it: whitespace runs collapsed."""
-    return " ".join(el.text_content().split())
+def text_of(el, between: str = "") -> str:
+    """An element's text nodes joined by `between` (as BeautifulSoup's get_text), whitespace
+    runs collapsed; comments are not text."""
+    return " ".join(between.join(el.xpath(".//text()")).split())
 
 
 def make_data(dest: Path, overlay: Path | None = None, remove: list[str] = ()) -> Path:

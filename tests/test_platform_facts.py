@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import real_data, soup_of
+from conftest import real_data, text_of, tree_of
 
 from macros.data.fields import _check_aws_url
 
@@ -25,11 +25,8 @@ CATALOG, _ = real_data()
 
 
 def _page_text(site: Path, page: str) -> tuple[str, str]:
-    soup = soup_of(site / page / "index.html")
-    article = soup.find("article")
-    tight = " ".join(article.get_text("").split())
-    spaced = " ".join(article.get_text(" ").split())
-    return tight, spaced
+    article = tree_of(site / page / "index.html").xpath("//article")[0]
+    return text_of(article), text_of(article, " ")
 
 
 def test_fact_lists_are_well_formed_and_cite_aws():
