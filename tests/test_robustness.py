@@ -87,7 +87,12 @@ def data_root(tmp_path_factory):
     return make_data(tmp_path_factory.mktemp("prop"))
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+# The loader is cheap per file: ten mutated files for every three hostile documents of
+# tests/test_properties.py (ATLAS_PROPERTY_EXAMPLES, 150 in `make test`: 500 here).
+LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 3
+
+
+@settings(max_examples=LOADER_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(mutated())
 def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, case):
     rel, text = case
