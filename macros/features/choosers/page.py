@@ -2,7 +2,8 @@
 
 Each page holds, in this order:
 
-- the form (one fieldset of radio buttons per question), hidden until choosers.js runs,
+- the form (one fieldset of radio buttons per question), hidden until the script runs
+  (docs/assets/javascripts/choosers/),
   and the result area the script fills: the chosen path (what prints), a live count,
   the picks with their reasons, AWS's advice, and every excluded candidate with the fact
   that rules it out;
@@ -79,7 +80,8 @@ def distinctions(catalog: Catalog, chooser: Chooser) -> list[tuple[str, str, lis
 
 
 def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) -> dict:
-    """The fact table choosers.js reads, every fact judged and worded here:
+    """The fact table the browser's engine (choosers/engine.js) reads, every fact judged
+    and worded here:
 
     - each candidate's fact per answer, [met, text, source]: a met fact in its compact
       form (what a pick lists), a failed one in full (what an exclusion shows);
