@@ -173,7 +173,6 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
         "title": html.escape(chooser.name),
         "description": html.escape(chooser.summary),
         "render_macros": False,
-        "edit_source": catalog.chooser_files[chooser_id],
     }
     return GeneratedPage(path, front_matter(meta) + body, catalog.chooser_files[chooser_id])
 
