@@ -72,6 +72,17 @@
     data.candidates.forEach(function (c) { byId[c.id] = c; });
     var questions = {};
     data.questions.forEach(function (q) { questions[q.id] = q; });
+    // The comparison pages offered when the data cannot separate the picks (addresses from
+    // the data block, like the candidates', so every build tool leaves them as written).
+    var compare = box.querySelector("[data-atlas-chooser-compare]");
+    if (compare) {
+      (data.compare || []).forEach(function (c, i) {
+        if (i) compare.appendChild(document.createTextNode(", "));
+        var a = el("a", null, c.name);
+        a.href = c.url;
+        compare.appendChild(a);
+      });
+    }
 
     function answerShort(qid, aid) {
       var found = questions[qid].answers.filter(function (a) { return a.id === aid; })[0];
