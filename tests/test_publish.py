@@ -6,6 +6,7 @@ network at all."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -58,9 +59,15 @@ def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
             assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in " ".join(page.get_text("").split())
 
 
+_EDIT_LINK = re.compile(r'<a\s[^>]*\brel="edit"[^>]*>')
+
+
 def _edit_link(site: Path, rel: str) -> str | None:
-    edit = soup_of(site / rel / "index.html").find("a", class_="md-content__button", title="Edit this page")
-    return edit["href"] if edit else None
+    """The address of the page's "Edit this page" button (the theme's rel="edit" link;
+    read from the HTML text, which is much faster than parsing all 354 pages)."""
+    found = _EDIT_LINK.findall((site / rel / "index.html").read_text(encoding="utf-8"))
+    assert len(found) <= 1 and all('title="Edit this page"' in tag for tag in found), (rel, found)
+    return html.unescape(re.search(r'\bhref="([^"]*)"', found[0]).group(1)) if found else None
 
 
 @pytest.mark.build
