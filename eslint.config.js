@@ -5,7 +5,7 @@ const js = require("@eslint/js")
 const globals = require("globals")
 
 module.exports = [
-  { ignores: ["node_modules/**", "tools/lighthouse/**", "build/**", "site/**", "dist/**", ".venv/**"] },
+  { ignores: ["node_modules/**", "tools/lighthouse/**", "build/**", "site/**", "dist/**", ".venv/**", ".venv-zensical/**"] },
   js.configs.recommended,
   {
     files: ["docs/assets/javascripts/**/*.js"],

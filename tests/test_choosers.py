@@ -1,14 +1,22 @@
 """Guided choosers (macros/features/choosers, data/choosers): every combination of answers of every
 chooser, judged against the data independently of the evaluator, its ranking included;
-documented ranking cases; the browser script agrees with the Python evaluation on
-everything the page draws, for all of them; bad ranking rules give problem lines; the
-generated page carries the form, the data block and the no-script table.
+documented ranking cases; the browser's engine (docs/assets/javascripts/choosers/engine.js)
+agrees with the Python evaluation on everything the page draws, for all of them, and its own
+tests (tests/js/choosers.test.js) read the data block the generator writes; bad ranking
+rules give problem lines; the generated page carries the form, the data block and the
+no-script table.
+
+Set UPDATE_GOLDEN=1 to rewrite the engine tests' data (tests/js/fixtures/) after an intended
+change of the chooser data or of the data block, then read the diff before committing it.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import html
 import json
+import os
 import subprocess
 
 import pytest
@@ -25,6 +33,19 @@ from macros.site.render import Linker
 
 CATALOG, PROBLEMS = real_data()
 CHOOSERS = sorted(CATALOG.choosers) if CATALOG else []
+JS_FIXTURES = ROOT / "tests" / "js" / "fixtures"
+JS_FIXTURE_CHOOSERS = ["built-in-algorithm", "inference-option"]
+"""The choosers whose data block the engine's own tests read: between them, exclusions,
+ties, ranking by facts and by AWS's advice for one candidate, and advice."""
+
+
+@functools.cache
+def every_result(chooser_id: str) -> list:
+    """(answers, the Python evaluation) for every combination of answers of a chooser,
+    computed once per test worker for the tests that go through all of them."""
+    chooser = CATALOG.choosers[chooser_id]
+    table = fact_table(CATALOG, chooser)
+    return [(answers, evaluate(chooser, table, answers)) for answers in all_answer_sets(chooser)]
 
 
 def test_the_four_choosers_exist_and_the_data_is_clean():
@@ -61,14 +82,12 @@ def meets(kind: str, entity_id: str, req) -> bool:
 def test_every_combination_picks_only_what_the_data_allows_and_names_a_violated_constraint(chooser_id):
     chooser = CATALOG.choosers[chooser_id]
     kind = chooser.candidates
-    table = fact_table(CATALOG, chooser)
     candidates = candidate_ids(CATALOG, chooser)
     answers_of = {q.id: {a.id: a for a in q.answers} for q in chooser.questions}
     combos = 0
     narrowed = 0
-    for answers in all_answer_sets(chooser):
+    for answers, result in every_result(chooser_id):
         combos += 1
-        result = evaluate(chooser, table, answers)
         picked = [p.id for p in result.picks]
         excluded = [x.id for x in result.excluded]
         assert sorted(picked + excluded) == sorted(candidates), answers
@@ -199,26 +218,119 @@ def test_advice_cites_aws_only_when_its_candidate_is_picked():
     assert [chooser.advice[i].candidate for i in evaluate(chooser, table, {"problem": "ranking", "hardware": "cpu"}).advice] == ["xgboost"]
 
 
+def page_view(result, fact_html=functools.cache(page.fact_html)) -> dict:
+    """Everything a chooser page draws from one Python evaluation, in the form
+    tests/choosers_eval.js gives the engine's: facts and notes as the data block words them."""
+    def fact(f):
+        return [fact_html(f.short or f.text), f.source]
+
+    return {
+        "picks": [[p.id, [[q, *fact(f)] for q, f in p.reasons], p.score, p.rank, p.tied_with,
+                   [[n.rule, int(n.up), fact_html(n.text), n.source, html.escape(n.title) if n.title else None] for n in p.notes]]
+                  for p in result.picks],
+        "excluded": [[x.id, x.question, fact_html(x.fact.text)] for x in result.excluded],
+        "advice": result.advice,
+        "undecided": result.undecided,
+    }
+
+
+def view_digest(view: dict) -> str:
+    """The digest tests/choosers_eval.js computes: SHA-1 of the view as compact JSON."""
+    text = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def engine_views(runs: list[tuple[str, list[dict]]], full: bool) -> list[list]:
+    """The engine's view (full) or its digest of each answer set, per chooser, from one Node run."""
+    payload = [{"data": page_data(CATALOG, cid), "answer_sets": sets} for cid, sets in runs]
+    run = subprocess.run(["node", str(ROOT / "tests" / "choosers_eval.js")] + (["--full"] if full else []),
+                         input=json.dumps({"choosers": payload}), capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def answer_sets(chooser_id: str) -> list[dict]:
+    """Every combination, then hand-edited addresses: an unknown answer or question is
+    ignored by both sides."""
+    chooser = CATALOG.choosers[chooser_id]
+    return [answers for answers, _ in every_result(chooser_id)] + [{"nope": "x"}, {chooser.questions[0].id: "not-an-answer"}]
+
+
+@pytest.fixture(scope="module")
+def engine_digests() -> dict[str, list[str]]:
+    """The engine's digests for every answer set of every chooser (one Node run)."""
+    return dict(zip(CHOOSERS, engine_views([(cid, answer_sets(cid)) for cid in CHOOSERS], full=False), strict=True))
+
+
 @pytest.mark.parametrize("chooser_id", CHOOSERS)
-def test_the_browser_script_agrees_with_python_on_every_combination(chooser_id):
+def test_the_browser_engine_agrees_with_python_on_every_combination(chooser_id, engine_digests):
+    """Both sides reduce what the page draws from each answer set to a digest; where one
+    differs, the two views are compared in full, so a failure shows the difference."""
     chooser = CATALOG.choosers[chooser_id]
     table = fact_table(CATALOG, chooser)
-    sets = list(all_answer_sets(chooser))
-    # Hand-edited addresses: an unknown answer or question is ignored by both.
-    sets += [{"nope": "x"}, {chooser.questions[0].id: "not-an-answer"}]
-    data = page_data(CATALOG, chooser_id)
-    run = subprocess.run(["node", str(ROOT / "tests" / "choosers_eval.js")], input=json.dumps({"data": data, "answer_sets": sets}),
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    from_js = json.loads(run.stdout)
-    for answers, js in zip(sets, from_js, strict=True):
-        py = evaluate(chooser, table, answers)
-        data_fact = lambda f: [page.fact_html(f.short or f.text), f.source]  # noqa: E731
-        assert js["picks"] == [[p.id, [[q, *data_fact(f)] for q, f in p.reasons], p.score, p.rank, p.tied_with,
-                                [[n.rule, int(n.up), page.fact_html(n.text), n.source, html.escape(n.title) if n.title else None]
-                                 for n in p.notes]] for p in py.picks], answers
-        assert js["excluded"] == [[x.id, x.question, page.fact_html(x.fact.text)] for x in py.excluded], answers
-        assert js["advice"] == py.advice, answers
+    results = dict(enumerate(r for _, r in every_result(chooser_id)))
+    sets = answer_sets(chooser_id)
+    assert len(engine_digests[chooser_id]) == len(sets) > 2
+    differing = []
+    for i, (answers, digest) in enumerate(zip(sets, engine_digests[chooser_id], strict=True)):
+        result = results[i] if i in results else evaluate(chooser, table, answers)
+        if view_digest(page_view(result)) != digest:
+            differing.append((answers, page_view(result)))
+    if differing:
+        differing = differing[:5]
+        (js,) = engine_views([(chooser_id, [answers for answers, _ in differing])], full=True)
+        for (answers, py), view in zip(differing, js, strict=True):
+            assert view == py, answers
+        pytest.fail(f"digests differ but the views agree for {[answers for answers, _ in differing]}")
+
+
+def test_the_digests_stand_for_full_views_of_what_the_page_draws(engine_digests):
+    """The comparison above is only as good as the views behind the digests: for answer
+    sets with ties, notes both ways, exclusions and advice, the engine's full view is the
+    Python one and its digest is the one the engine gave."""
+    chooser = CATALOG.choosers["built-in-algorithm"]
+    cases = [{"problem": "binary", "data": "tabular", "format": "csv", "hardware": "cpu"}, {"problem": "forecast"}]
+    sets = answer_sets("built-in-algorithm")
+    js = engine_views([("built-in-algorithm", cases)], full=True)[0]
+    for answers, view in zip(cases, js, strict=True):
+        assert view == page_view(evaluate(chooser, fact_table(CATALOG, chooser), answers)), answers
+        assert view_digest(view) == engine_digests["built-in-algorithm"][sets.index(answers)]
+    issue, forecast = js
+    assert len(issue["picks"]) == 7 and issue["excluded"] and all(p[1] for p in issue["picks"])
+    assert {n[1] for p in issue["picks"] for n in p[5]} == {0, 1} and issue["picks"][0][4]
+    assert forecast["advice"] == [0]
+
+
+def js_fixture_text(data: dict) -> str:
+    """A chooser's data block as the engine tests keep it: JSON, one candidate, rule or
+    advice per line, so that a change to one candidate's facts is a one-line diff."""
+    def one(value) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            lines.append(f"{one(key)}:[\n" + ",\n".join(one(v) for v in value) + "]")
+        else:
+            lines.append(f"{one(key)}:{one(value)}")
+    return "{" + ",\n".join(lines) + "}\n"
+
+
+@pytest.mark.parametrize("chooser_id", JS_FIXTURE_CHOOSERS)
+def test_the_engine_tests_read_the_data_block_the_generator_writes(chooser_id):
+    """tests/js/choosers.test.js runs the engine on these files (node --test needs no
+    Python): each is the data block of the generated page, as the browser parses it."""
+    text = chooser_page(CATALOG, chooser_id).content
+    block = json.loads(text.split("<script type=\"application/json\" data-atlas-chooser-data>")[1].split("</script>")[0])
+    path = JS_FIXTURES / f"chooser-{chooser_id}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(js_fixture_text(block), encoding="utf-8")
+    assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run UPDATE_GOLDEN=1 pytest tests/test_choosers.py -k data_block"
+    assert json.loads(path.read_text(encoding="utf-8")) == block, (
+        f"{path.relative_to(ROOT)} is not what the generator writes now: run "
+        "UPDATE_GOLDEN=1 pytest tests/test_choosers.py -k data_block and read the diff")
+    assert path.read_text(encoding="utf-8") == js_fixture_text(block)
 
 
 def test_page_has_a_labelled_form_the_data_block_and_the_no_script_table():
@@ -240,7 +352,7 @@ def test_page_has_a_labelled_form_the_data_block_and_the_no_script_table():
     assert rows["Amazon SageMaker Serverless Inference"][1] == "Up to 4 MB"  # request size column
     assert rows["Amazon SageMaker Asynchronous Inference"][1] == "Up to 4 MB; Up to 6 MB; Up to 100 MB; Up to 1 GB"
     assert rows["Amazon SageMaker Asynchronous Inference"][5] == "none"  # models column: one model per endpoint
-    # The overview is a disclosure that starts open (no script) and that choosers.js folds.
+    # The overview is a disclosure that starts open (no script) and that choosers/ui.js folds.
     assert '<details class="atlas-chooser__overview" data-atlas-chooser-overview open markdown>' in text
 
 

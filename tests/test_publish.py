@@ -1,10 +1,12 @@
 """Publishing: the workflow is valid and uses only Makefile targets, the site has a
-sitemap, canonical URLs, Open Graph tags, a helpful 404, edit links to YAML sources,
-checked dates, a What changed page; and `make dist`'s offline bundle works from file://
-with no network at all."""
+sitemap, canonical URLs, Open Graph tags, a helpful 404, edit links to the file each page
+is made from (from the page's front matter; none where it is made from many), checked
+dates, a What changed page; and `make dist`'s offline bundle works from file:// with no
+network at all."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -12,6 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, real_data, soup_of, text_of, tree_of
+
+from macros.adapter.build import settings_from_env
+from macros.generation.generate import GenerationError, with_edit_url
+from macros.site.markup import read_front_matter
+from macros.site.pages import glossary_page, index_page
 
 CATALOG, _ = real_data()
 
@@ -50,6 +57,67 @@ def test_generated_pages_edit_their_yaml_and_show_the_checked_date(real_site):
             edit = page.xpath('//a[contains(concat(" ", @class, " "), " md-content__button ")]/@href')
             assert edit and edit[0].endswith(f"/edit/main/data/{kind}/{entity_id}.yml")
             assert f"checked against AWS's documentation on {entity.checked.isoformat()}" in text_of(page.body)
+
+
+_EDIT_LINK = re.compile(r'<a\s[^>]*\brel="edit"[^>]*>')
+
+
+def _edit_link(site: Path, rel: str) -> str | None:
+    """The address of the page's "Edit this page" button (the theme's rel="edit" link;
+    read from the HTML text, which is much faster than parsing all 354 pages)."""
+    found = _EDIT_LINK.findall((site / rel / "index.html").read_text(encoding="utf-8"))
+    assert len(found) <= 1 and all('title="Edit this page"' in tag for tag in found), (rel, found)
+    return html.unescape(re.search(r'\bhref="([^"]*)"', found[0]).group(1)) if found else None
+
+
+@pytest.mark.build
+def test_every_edit_link_opens_the_file_the_page_is_made_from(real_site):
+    """Generated pages edit their data file, hand-written ones their file under docs/; a
+    page made from many files (an index, practice, self-test, What changed) has none,
+    rather than one to a file that does not exist."""
+    base = "https://github.com/aws-ml-atlas/aws-ml-atlas/edit/main/"
+    exam_id, exam = next((i, e) for i, e in CATALOG.entities["exams"].items() if e.revisions)
+    revision = f"exams/changes/{exam_id}-{exam.revisions[0].date.isoformat()}"
+    assert {rel: _edit_link(real_site, rel) for rel in (
+        "choose/built-in-algorithm", f"exams/{exam_id}", revision, "glossary", "services/sagemaker-ai",
+        ".", "contributing", "compare/algorithms",
+        "algorithms", "practice", "practice/exam", "self-test", "self-test/algorithms", "changes")} == {
+        "choose/built-in-algorithm": base + "data/choosers/built-in-algorithm.yml",
+        f"exams/{exam_id}": base + f"data/exams/{exam_id}.yml",
+        revision: base + f"data/exams/{exam_id}.yml",
+        "glossary": base + "data/glossary.yml",
+        "services/sagemaker-ai": base + "data/services/sagemaker-ai.yml",
+        ".": base + "docs/index.md",
+        "contributing": base + "docs/contributing.md",
+        "compare/algorithms": base + "docs/compare/algorithms.md",
+        "algorithms": None, "practice": None, "practice/exam": None, "self-test": None, "self-test/algorithms": None, "changes": None,
+    }
+    missing, linked = [], 0
+    for page in sorted(real_site.rglob("index.html")):
+        href = _edit_link(real_site, page.parent.relative_to(real_site).as_posix())
+        if href:
+            linked += 1
+            assert href.startswith(base), href
+            if not (ROOT / href[len(base):]).is_file():
+                missing.append(f"{page.relative_to(real_site)} -> {href}")
+    assert not missing, "\n".join(missing[:20])
+    assert linked > 300
+
+
+def test_the_edit_address_is_the_checked_repository_address_and_edit_uri(monkeypatch):
+    monkeypatch.setenv("ATLAS_REPO_URL", "https://git.example.org/team/atlas/")
+    settings = settings_from_env()
+    assert settings.edit_base == "https://git.example.org/team/atlas/edit/main/"  # mkdocs.yml's edit_uri, without docs/
+    meta, body = read_front_matter(with_edit_url(glossary_page(CATALOG).content, "data/glossary.yml", settings))
+    assert meta["edit_url"] == "https://git.example.org/team/atlas/edit/main/data/glossary.yml"
+    assert body.lstrip("\n").startswith("# Glossary")
+    assert read_front_matter(with_edit_url(index_page(CATALOG, "algorithms").content, None, settings))[0]["edit_url"] == ""
+    # The address is checked where it is made, like every address put into a page.
+    with pytest.raises(ValueError, match="without spaces, quotes"):
+        with_edit_url(glossary_page(CATALOG).content, 'data/x.yml"><script>', settings)
+    monkeypatch.setattr("macros.adapter.build.base_config", lambda path: {"edit_uri": "blob/main/"})
+    with pytest.raises(GenerationError, match="edit_uri"):
+        settings_from_env()
 
 
 @pytest.mark.build

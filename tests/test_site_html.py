@@ -1,8 +1,10 @@
 """The built site's HTML: one page per entity with the right H1, every internal link and
-anchor resolves, nothing is loaded from another host, search index covers every entity."""
+anchor resolves (those the chooser script draws from its data block too), nothing is
+loaded from another host, search index covers every entity."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -70,6 +72,29 @@ def test_every_internal_link_and_anchor_resolves(real_site, pages):
             elif fragment and target.endswith(".html") and fragment not in ids.get(target, set()):
                 broken.append(f"{page.relative_to(real_site)} -> {href} (missing anchor)")
     assert not broken, "\n".join(broken[:50])
+
+
+def test_every_link_a_chooser_draws_from_its_data_resolves(real_site, catalog):
+    """The chooser script links each candidate and, when the data cannot separate the
+    picks, the comparison pages, with the addresses of the page's data block."""
+    drawn = 0
+    for chooser_id, chooser in catalog.choosers.items():
+        page = real_site / "choose" / chooser_id / "index.html"
+        data = json.loads(soup_of(page).find("script", attrs={"data-atlas-chooser-data": True}).string)
+        assert [c["name"] for c in data["compare"]] == [catalog.get("comparisons", cid).name for cid in chooser.comparisons]
+        for url in [c["url"] for c in data["candidates"]] + [c["url"] for c in data["compare"]]:
+            target, _ = _target(real_site, page, url)
+            assert target.is_file(), f"choose/{chooser_id}: {url}"
+            drawn += 1
+    assert drawn >= 40
+
+
+def test_the_practice_pages_send_readers_without_scripts_to_the_self_test(real_site):
+    for rel in ("practice", "practice/exam"):
+        page = real_site / rel / "index.html"
+        link = soup_of(page).select_one("[data-atlas-practice] .atlas-practice__loading a")
+        assert link.get_text() == "self-test cards"
+        assert _target(real_site, page, link["href"])[0] == real_site / "self-test" / "index.html", link["href"]
 
 
 def test_no_page_loads_anything_from_another_host(pages):

@@ -31,11 +31,13 @@ def settings_from_env() -> Settings:
     search = os.environ.get("ATLAS_SEARCH", "atlas")
     if search not in ("atlas", "stock"):
         raise GenerationError(f"ATLAS_SEARCH: expected 'atlas' or 'stock'; got '{search[:80]}'")
+    repo_url = _setting_url("ATLAS_REPO_URL", repo_url)
     return Settings(
         site_url=_setting_url("ATLAS_SITE_URL", site_url, loopback_http=True),
         offline=os.environ.get("ATLAS_OFFLINE", "").lower() in ("1", "true", "yes"),
         search=search,
-        repo_url=_setting_url("ATLAS_REPO_URL", repo_url),
+        repo_url=repo_url,
+        edit_base=_edit_base(repo_url),
     )
 
 
@@ -50,6 +52,18 @@ def _setting_url(name: str, url: str, loopback_http: bool = False) -> str:
     except ValueError as err:
         raise GenerationError(f"{name}: {err}") from None
     return url
+
+
+def _edit_base(repo_url: str, root: Path = ROOT) -> str:
+    """Where the repository's files are edited: repo_url plus mkdocs.yml's edit_uri without
+    its docs/ folder (edit_uri gives the hand-written pages' edit links, which MkDocs and
+    Zensical compute themselves; generated pages edit their data files, elsewhere in the
+    same branch)."""
+    edit_uri = str(base_config(root / "mkdocs.yml").get("edit_uri") or "")
+    folder = edit_uri.strip("/")
+    if not folder.endswith("docs"):
+        raise GenerationError(f"mkdocs.yml: expected edit_uri to end in the docs/ folder (such as edit/main/docs/); got '{edit_uri[:80]}'")
+    return _setting_url("ATLAS_REPO_URL", repo_url.rstrip("/") + "/" + folder[: -len("docs")].lstrip("/"))
 
 
 def _default_repo_url(root: Path = ROOT) -> str:

@@ -105,7 +105,8 @@ def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
     theme = config.setdefault("theme", {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = here(root / theme["custom_dir"])
-    config["hooks"] = [here(root / h) for h in config.get("hooks", [])]
+    if config.get("hooks"):
+        config["hooks"] = [here(root / h) for h in config["hooks"]]
     config.pop("watch", None)  # `python -m macros serve` watches data/, docs/ and macros/
     config["nav"] = _expand_nav(config.get("nav", []), nav_sections(catalog))
     _extension(config, "abbr")["glossary"] = abbreviation_glossary(catalog.glossary)

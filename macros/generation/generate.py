@@ -29,7 +29,7 @@ from macros.features.selftest import cards as selftest
 from macros.generation.assemble import all_tables, generated_pages
 from macros.site import status_marks
 from macros.site.katex import formula_problems
-from macros.site.markup import front_matter, read_front_matter
+from macros.site.markup import front_matter, href, read_front_matter
 from macros.site.page_macros import expand
 from macros.site.render import Linker
 from macros.site.routes import SELFTEST_CSV
@@ -69,6 +69,9 @@ class Settings:
     """"atlas": our index and worker; "stock": the theme's own search (for the benchmark)."""
     repo_url: str = "https://github.com/aws-ml-atlas/aws-ml-atlas"
     """The repository; practice questions link to its new-issue form."""
+    edit_base: str = "https://github.com/aws-ml-atlas/aws-ml-atlas/edit/main/"
+    """A project file's "edit this page" address is this plus its path (data/...): the
+    repository's edit address of the branch the site is built from (macros/adapter)."""
     expand_macros: bool = False
     """Write the hand-written pages with their macros already run (for a tool without
     mkdocs-macros, such as Zensical); otherwise mkdocs-macros runs them in MkDocs."""
@@ -86,14 +89,15 @@ def site_files(catalog: Catalog, settings: Settings, root: Path = ROOT) -> dict[
         if page.src_path in files:
             raise GenerationError(f"docs/{page.src_path} would hide the page generated from data; rename one of them")
         # Every closed, retired or maintenance-mode service named on the page shows its status.
-        files[page.src_path] = status_marks.annotate(page.content, catalog, page.src_path)
+        content = status_marks.annotate(page.content, catalog, page.src_path)
+        files[page.src_path] = with_edit_url(content, page.source_file, settings)
     for table in all_tables(catalog, Linker(catalog, "index.md")):
         files[csv_path(table)] = to_csv(table)
     files[SELFTEST_CSV] = selftest.to_csv(selftest.all_cards(catalog))
     for rel, content in practice_files(catalog, not settings.offline, settings.site_url, issues_url(settings.repo_url)).items():
         if rel in files:
             raise GenerationError(f"docs/{rel} would hide the practice file generated from data; rename one of them")
-        files[rel] = content
+        files[rel] = with_edit_url(content, None, settings) if rel.endswith(".md") else content
     sitemap = settings.site_url.rstrip("/") + "/sitemap.xml"
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"
     hand_written = {rel: src.read_text(encoding="utf-8") for rel, src in files.items()
@@ -124,6 +128,16 @@ def issues_url(repo_url: str) -> str:
     """The repository's new-issue form ("" when the repository is not on GitHub)."""
     url = repo_url.rstrip("/")
     return url + "/issues/new" if url.startswith("https://github.com/") else ""
+
+
+def with_edit_url(text: str, source_file: str | None, settings: Settings) -> str:
+    """A generated page with its "edit this page" address in its front matter, which the
+    theme shows (overrides/partials/actions.html): the data file the page is made from, or
+    none ("") for a page made from many. A hand-written page has none in its front matter;
+    the theme's own edit link (mkdocs.yml's edit_uri) points at its file under docs/."""
+    meta, body = read_front_matter(text)
+    meta["edit_url"] = href(settings.edit_base + source_file) if source_file else ""
+    return front_matter(meta) + body.lstrip("\n")
 
 
 def _macros_run(catalog: Catalog, rel: str, text: str) -> str:

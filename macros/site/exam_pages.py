@@ -45,7 +45,7 @@ def revision_pages(catalog: Catalog) -> list[tuple[str, str, str]]:
             path = revision_path(exam_id, revision)
             title = revision_title(catalog, exam_id, revision)
             meta = {"title": title, "description": f"What changed in {exam.code} on {revision.date.isoformat()}: topics added, removed and changed, and the domain weights, with AWS's source.",
-                    "render_macros": False, "edit_source": catalog.source_file("exams", exam_id)}
+                    "render_macros": False}
             body = render("exam-revision.md.j2", title=title, exam=exam, exam_id=exam_id, r=revision,
                           rows=weight_rows(catalog, exam_id, revision), link=Linker(catalog, path))
             pages.append((path, front_matter(meta) + body, catalog.source_file("exams", exam_id)))

@@ -38,7 +38,9 @@ class GeneratedPage:
     """Path under docs/ that the page pretends to have (e.g. algorithms/xgboost.md)."""
     content: str
     source_file: str | None
-    """The data file the page is made from (project-relative), for "edit this page"."""
+    """The data file the page is made from (project-relative), for "edit this page"
+    (generation/generate.py writes its edit address into the front matter); None for a
+    page made from many files, which has no edit link."""
 
 
 def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: bool = True) -> GeneratedPage:
@@ -72,7 +74,6 @@ def entity_page(catalog: Catalog, kind: str, entity_id: str, directory_urls: boo
         "title": html.escape(entity.name),
         "description": html.escape(entity.summary),
         "render_macros": False,  # data text is final Markdown; never evaluate it as Jinja
-        "edit_source": catalog.source_file(kind, entity_id),
     }
     # Material's search indexes front-matter tags with a very high boost: the place for
     # every other name a reader may type (abbreviations, old names). Tags are not shown.
@@ -124,7 +125,7 @@ def index_page(catalog: Catalog, kind: str) -> GeneratedPage:
 
 def glossary_page(catalog: Catalog) -> GeneratedPage:
     path = "glossary.md"
-    meta = {"title": "Glossary", "description": "Every abbreviation used on AWS ML Atlas, with what it stands for and the page that explains it.", "render_macros": False, "edit_source": "data/glossary.yml"}
+    meta = {"title": "Glossary", "description": "Every abbreviation used on AWS ML Atlas, with what it stands for and the page that explains it.", "render_macros": False}
     entries = sorted(catalog.glossary.items(), key=lambda kv: kv[0].lower())
     body = render("glossary.md.j2", entries=entries, link=Linker(catalog, path))
     return GeneratedPage(path, front_matter(meta) + body, "data/glossary.yml")

@@ -200,15 +200,17 @@
     });
   }
 
-  // --- choosers: their script loads only on a page that has one (choose/) ----------
+  // --- choosers: their scripts load only on a page that has one (choose/) ---------
+  // The engine (evaluation, no DOM) and the page's form and result, side by side.
 
   var chooserPromise = null;
 
   function setUpChoosers() {
     if (!document.querySelector("[data-atlas-chooser]")) return;
     if (!chooserPromise) {
-      chooserPromise = loadScript(new URL("javascripts/choosers.js", assets).href)
-        .then(function () { return window.__atlasChooser; });
+      chooserPromise = Promise.all(["javascripts/choosers/engine.js", "javascripts/choosers/ui.js"].map(function (path) {
+        return loadScript(new URL(path, assets).href);
+      })).then(function () { return window.AtlasChooser; });
       chooserPromise.catch(function () { chooserPromise = null; });
     }
     chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });

@@ -7,8 +7,9 @@
   of the ranking rules that order them) and exclusions with facts;
 - `page.py`: the generated page (form, no-script table, exam tips) and its data block.
 
-The browser side, docs/assets/javascripts/choosers.js, only combines the fact table the
-page ships as JSON (every fact, rule verdict and note judged and worded here);
-tests/test_choosers.py checks that both agree, on everything the page draws, for every
-combination of answers.
+The browser side is docs/assets/javascripts/choosers/: engine.js only combines the fact
+table the page ships as JSON (every fact, rule verdict and note judged and worded here),
+ui.js draws the form and the result. tests/js/choosers.test.js tests the engine under
+`node --test`; tests/test_choosers.py checks that it agrees with evaluate.py, on everything
+the page draws, for every combination of answers.
 """

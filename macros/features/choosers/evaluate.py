@@ -19,9 +19,9 @@ the data (attributes.fact). `evaluate` then only reads that table:
 - advice (what AWS recommends, with its page) shows when its answers are all given and
   its candidate is a pick.
 
-docs/assets/javascripts/choosers.js reads the same table, shipped in the page (every fact
-and note is judged and worded here, at build time); tests/test_choosers.py runs both over
-every combination of answers and compares everything the page shows.
+docs/assets/javascripts/choosers/engine.js reads the same table, shipped in the page (every
+fact and note is judged and worded here, at build time); tests/test_choosers.py runs both
+over every combination of answers and compares everything the page shows.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each page holds, in this order:
 
-- the form (one fieldset of radio buttons per question), hidden until choosers.js runs,
+- the form (one fieldset of radio buttons per question), hidden until the script runs
+  (docs/assets/javascripts/choosers/),
   and the result area the script fills: the chosen path (what prints), a live count,
   the picks with their reasons, AWS's advice, and every excluded candidate with the fact
   that rules it out;
@@ -79,13 +80,19 @@ def distinctions(catalog: Catalog, chooser: Chooser) -> list[tuple[str, str, lis
 
 
 def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) -> dict:
-    """The fact table choosers.js reads, every fact judged and worded here:
+    """The fact table the browser's engine (choosers/engine.js) reads, every fact judged
+    and worded here:
 
     - each candidate's fact per answer, [met, text, source]: a met fact in its compact
       form (what a pick lists), a failed one in full (what an exclusion shows);
     - each ranking rule's verdict per candidate, [met, favoured, note], the note an index
       into the rule's distinct notes, [text, source, source title];
-    - the advice.
+    - the advice;
+    - the comparison pages offered when the data cannot separate the picks.
+
+    Page addresses are built URLs relative to the page (routes.built_link): the script puts
+    them into links, which neither MkDocs nor Zensical rewrites in a data block (both would
+    not agree on a link written into the page's raw HTML).
 
     The script only combines them (answered constraints, sum of weights, alphabetical ties)."""
     chooser = catalog.choosers[chooser_id]
@@ -121,6 +128,8 @@ def page_data(catalog: Catalog, chooser_id: str, directory_urls: bool = True) ->
         "prefer": [rule_json(i, rule) for i, rule in enumerate(chooser.prefer)],
         "advice": [{"when": dict(adv.when), "candidate": adv.candidate, "html": fact_html(adv.text),
                     "source": adv.source.url, "title": html.escape(adv.source.title)} for adv in chooser.advice],
+        "compare": [{"name": catalog.get("comparisons", cid).name, "url": built_link(page_path("comparisons", cid), path, directory_urls)}
+                    for cid in chooser.comparisons],
     }
 
 
@@ -151,9 +160,6 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
     link = Linker(catalog, path)
     overview = overview_table(catalog, link, chooser_id)
     compare = [(cid, catalog.get("comparisons", cid)) for cid in chooser.comparisons]
-    compare_html = ", ".join(
-        f'<a href="{html.escape(built_link(page_path("comparisons", cid), path, directory_urls))}">{html.escape(c.name)}</a>'
-        for cid, c in compare)
     body = render(
         "chooser.md.j2",
         c=chooser,
@@ -164,14 +170,12 @@ def chooser_page(catalog: Catalog, chooser_id: str, directory_urls: bool = True)
         rows=len(overview.rows),
         distinctions=[(q, a, link.many(chooser.candidates, ids, " or ")) for q, a, ids in distinctions(catalog, chooser)],
         compare=compare,
-        compare_html=compare_html,
         link=link,
     )
     meta = {
         "title": html.escape(chooser.name),
         "description": html.escape(chooser.summary),
         "render_macros": False,
-        "edit_source": catalog.chooser_files[chooser_id],
     }
     return GeneratedPage(path, front_matter(meta) + body, catalog.chooser_files[chooser_id])
 

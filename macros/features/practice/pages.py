@@ -41,11 +41,12 @@ def _app(src: str, mode: str, directory_urls: bool, issues_url: str) -> str:
         "data-practice": built_link(PRACTICE_PAGE, src, directory_urls),
     }
     attr_text = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items())
-    selftest = built_link("self-test/index.md", src, directory_urls)
+    # A Markdown link (md_in_html): MkDocs and Zensical both rewrite it for the built page;
+    # an address in raw HTML would be left alone by one and rewritten by the other.
     return (
-        f"<div {attr_text}>\n"
-        f'<p class="atlas-practice__loading">The practice questions need JavaScript. Without it, the '
-        f'<a href="{html.escape(selftest)}">self-test cards</a> show the same facts as questions and answers.</p>\n'
+        f"<div {attr_text} markdown>\n"
+        f'<p class="atlas-practice__loading" markdown="span">The practice questions need JavaScript. Without it, the '
+        f'[self-test cards]({rel("self-test/index.md", src)}) show the same facts as questions and answers.</p>\n'
         "</div>\n"
     )
 

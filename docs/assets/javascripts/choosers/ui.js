@@ -1,87 +1,12 @@
 /*
- * AWS ML Atlas guided choosers (pages under choose/). Loaded by atlas.js only on a page
- * that has a chooser. The page ships its fact table as <script type="application/json">
- * (macros/features/choosers/page.py): every fact, every ranking rule's verdict and every note is
- * judged and worded by the build (macros/features/choosers/evaluate.py). `evaluate` below only
- * combines that table for the answers given: which candidates meet every answer, the first
- * answer each other one fails, the sum of the weights of the rules each pick meets, and
- * alphabetical order for ties. tests/test_choosers.py runs it against the Python
- * evaluation over every combination of answers and compares everything the page shows.
- * Answers live in the address (?question=answer), so a situation can be reloaded, shared,
- * bookmarked and printed.
+ * The chooser pages (choose/): the form, and the result drawn from the engine's
+ * (choosers/engine.js) evaluation of the page's fact table. Loaded with the engine by
+ * atlas.js only on a page that has a chooser. Answers live in the address
+ * (?question=answer), so a situation can be reloaded, shared, bookmarked and printed.
+ * Browser tests: tests/test_choosers_browser.py.
  */
 (function (root) {
   "use strict";
-
-  function whenHolds(when, given) {
-    return Object.keys(when).every(function (q) { return given[q] === when[q]; });
-  }
-
-  // answers: question id -> answer id. Returns ranked picks (each with the facts that met
-  // the answered constraints, its score, rank, the picks it ties with and the notes of the
-  // rules that separate the picks), excluded candidates (each with the first constraint it
-  // fails, in question order) and the indexes of the advice that applies.
-  function evaluate(data, answers) {
-    var asked = [];
-    data.questions.forEach(function (q) {
-      var a = answers[q.id];
-      if (a && q.answers.some(function (x) { return x.id === a; })) asked.push([q.id, a]);
-    });
-    var given = {};
-    asked.forEach(function (pair) { given[pair[0]] = pair[1]; });
-    var result = { picks: [], excluded: [], advice: [] };
-    var order = {};
-    data.candidates.forEach(function (c) {
-      order[c.id] = c.order;
-      var reasons = [];
-      var failed = null;
-      for (var i = 0; i < asked.length; i++) {
-        var fact = c.facts[asked[i][0]][asked[i][1]];
-        if (!fact) continue; // an answer that rules nothing out
-        if (fact[0]) {
-          reasons.push([asked[i][0], fact]);
-        } else {
-          failed = { id: c.id, question: asked[i][0], fact: fact };
-          break;
-        }
-      }
-      if (failed) result.excluded.push(failed);
-      else result.picks.push({ id: c.id, reasons: reasons, score: 0, rank: 1, tiedWith: [], notes: [] });
-    });
-    var picks = result.picks;
-    data.prefer.forEach(function (rule, i) {
-      if (!whenHolds(rule.when, given)) return;
-      var met = picks.filter(function (p) { return rule.by[p.id][0]; }).length;
-      picks.forEach(function (p) {
-        var judged = rule.by[p.id];
-        if (judged[0]) p.score += rule.weight;
-        if (met > 0 && met < picks.length) p.notes.push([i, judged[1]].concat(rule.notes[judged[2]]));
-      });
-    });
-    picks.sort(function (a, b) { return (b.score - a.score) || (order[a.id] - order[b.id]); });
-    picks.forEach(function (p) {
-      p.rank = 1 + picks.filter(function (o) { return o.score > p.score; }).length;
-      p.tiedWith = picks.filter(function (o) { return o.score === p.score && o.id !== p.id; }).map(function (o) { return o.id; });
-    });
-    var picked = {};
-    picks.forEach(function (p) { picked[p.id] = true; });
-    data.advice.forEach(function (adv, i) {
-      if (picked[adv.candidate] && whenHolds(adv.when, given)) result.advice.push(i);
-    });
-    return result;
-  }
-
-  // --- the page ---------------------------------------------------------------------
-
-  function readAnswers(data, search) {
-    var params = new URLSearchParams(search);
-    var answers = {};
-    data.questions.forEach(function (q) {
-      var a = params.get(q.id);
-      if (a && q.answers.some(function (x) { return x.id === a; })) answers[q.id] = a;
-    });
-    return answers;
-  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -135,7 +60,7 @@
     return p;
   }
 
-  function setUp(box) {
+  function setUp(engine, box) {
     if (box.getAttribute("data-atlas-chooser-ready")) return;
     var script = box.parentNode.querySelector("script[data-atlas-chooser-data]");
     if (!script) return;
@@ -147,6 +72,17 @@
     data.candidates.forEach(function (c) { byId[c.id] = c; });
     var questions = {};
     data.questions.forEach(function (q) { questions[q.id] = q; });
+    // The comparison pages offered when the data cannot separate the picks (addresses from
+    // the data block, like the candidates', so every build tool leaves them as written).
+    var compare = box.querySelector("[data-atlas-chooser-compare]");
+    if (compare) {
+      (data.compare || []).forEach(function (c, i) {
+        if (i) compare.appendChild(document.createTextNode(", "));
+        var a = el("a", null, c.name);
+        a.href = c.url;
+        compare.appendChild(a);
+      });
+    }
 
     function answerShort(qid, aid) {
       var found = questions[qid].answers.filter(function (a) { return a.id === aid; })[0];
@@ -154,7 +90,7 @@
     }
 
     function show(answers) {
-      var result = evaluate(data, answers);
+      var result = engine.evaluate(data, answers);
       var asked = data.questions.filter(function (q) { return answers[q.id]; });
       var path = box.querySelector("[data-atlas-chooser-path]");
       path.textContent = asked.length
@@ -168,15 +104,8 @@
       // A deciding fact worded the same for every pick (the answer itself, mostly) shows once,
       // above the list; each pick then lists only the facts that differ.
       var common = {};
-      if (n > 1) {
-        result.picks[0].reasons.forEach(function (r, i) {
-          var same = result.picks.every(function (p) {
-            return p.reasons[i][1][1] === r[1][1] && p.reasons[i][1][2] === r[1][2];
-          });
-          if (same) common[r[0]] = true;
-        });
-      }
-      var shared = n > 1 ? result.picks[0].reasons.filter(function (r) { return common[r[0]]; }) : [];
+      engine.sharedReasons(result.picks).forEach(function (qid) { common[qid] = true; });
+      var shared = n ? result.picks[0].reasons.filter(function (r) { return common[r[0]]; }) : [];
       var commonLine = box.querySelector("[data-atlas-chooser-common]");
       commonLine.textContent = "";
       commonLine.hidden = !shared.length;
@@ -220,8 +149,7 @@
         advice.appendChild(p);
       });
 
-      var first = result.picks.filter(function (p) { return p.rank === 1; }).length;
-      box.querySelector("[data-atlas-chooser-undecided]").hidden = first <= data.shortlist;
+      box.querySelector("[data-atlas-chooser-undecided]").hidden = !result.undecided;
       box.querySelector("[data-atlas-chooser-none]").hidden = n !== 0;
       var excludedBox = box.querySelector("[data-atlas-chooser-excluded-box]");
       var excluded = box.querySelector("[data-atlas-chooser-excluded]");
@@ -260,12 +188,7 @@
     }
 
     function save(answers) {
-      var params = new URLSearchParams(window.location.search);
-      data.questions.forEach(function (q) {
-        if (answers[q.id]) params.set(q.id, answers[q.id]);
-        else params.delete(q.id);
-      });
-      var query = params.toString();
+      var query = engine.writeAnswers(data, answers, window.location.search);
       var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
       try { window.history.replaceState(window.history.state, "", url); } catch (err) { /* some file:// setups */ }
     }
@@ -286,16 +209,17 @@
     // one click away instead of 3,000 px of page; it prints open (atlas.css).
     var overview = box.parentNode.querySelector("[data-atlas-chooser-overview]");
     if (overview) overview.open = false;
-    var initial = readAnswers(data, window.location.search);
+    var initial = engine.readAnswers(data, window.location.search);
     toForm(initial);
     show(initial);
   }
 
+  // Every chooser on the page not yet set up (the engine loads before this runs).
   function init() {
-    document.querySelectorAll("[data-atlas-chooser]").forEach(setUp);
+    var engine = root.AtlasChooser.engine;
+    document.querySelectorAll("[data-atlas-chooser]").forEach(function (box) { setUp(engine, box); });
   }
 
-  var api = { evaluate: evaluate, readAnswers: readAnswers, init: init };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  else root.__atlasChooser = api;
-})(typeof self !== "undefined" ? self : this);
+  root.AtlasChooser = root.AtlasChooser || {};
+  root.AtlasChooser.init = init;
+})(self);
