@@ -57,17 +57,17 @@ lint: install
 	$(BIN)/ruff check macros tests tools
 	node_modules/.bin/eslint .
 
-## test: set up, lint, then run every test (unit, build, rendered HTML, browser)
+## test: set up, lint, then every level of tests: tests/unit, tests/data, tests/site (built HTML), tests/browser
 test: install chromium lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-## test-fast: the tests that need no build and no browser, with 30 hostile documents for the property tests (make test tries 150)
+## test-fast: the unit and data levels (tests/unit, tests/data: no build, no browser), with 15 hostile documents for the property tests (make test tries 150)
 test-fast: install
-	ATLAS_PROPERTY_EXAMPLES=$${ATLAS_PROPERTY_EXAMPLES:-30} $(BIN)/python -m pytest -n 2 --dist loadfile -m "not build and not browser"
+	ATLAS_PROPERTY_EXAMPLES=$${ATLAS_PROPERTY_EXAMPLES:-15} $(BIN)/python -m pytest -n 2 --dist loadfile tests/unit tests/data
 
 ## test-property: the property-based hostile-input run with 1,000 documents (make test runs 150)
 test-property: install
-	ATLAS_PROPERTY_EXAMPLES=$${ATLAS_PROPERTY_EXAMPLES:-1000} $(BIN)/python -m pytest -s -q tests/test_properties.py
+	ATLAS_PROPERTY_EXAMPLES=$${ATLAS_PROPERTY_EXAMPLES:-1000} $(BIN)/python -m pytest -s -q tests/unit/test_properties.py
 
 ## bench: build time, page weight, search speed and quality, Lighthouse scores (measured, not asserted)
 bench: install chromium

@@ -1,7 +1,7 @@
 // Runs the chooser engine (docs/assets/javascripts/choosers/engine.js) over the answer sets
 // given on stdin, {choosers: [{data, answer_sets}]}, and prints, as JSON, per chooser and
 // answer set, the SHA-1 of everything the page draws from the result (a view), or with
-// --full the views themselves. tests/test_choosers.py builds the same view from the Python
+// --full the views themselves. tests/data/test_choosers.py builds the same view from the Python
 // evaluation and compares the two.
 const crypto = require("node:crypto");
 const path = require("node:path");

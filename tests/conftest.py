@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,6 +34,24 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+LEVELS = {
+    "unit": (),  # our code on small inputs: no real data, no build, no browser
+    "data": (),  # the project's real data, loaded once per worker: no build, no browser
+    "site": ("build",),  # built HTML: the real site (built once per run) or a small build
+    "browser": ("build", "browser"),  # Chromium through Playwright
+}
+
+
+def pytest_collection_modifyitems(items):
+    """A test's level is its folder (tests/unit, data, site, browser); the `build` and
+    `browser` markers follow from it, so `-m "not build"` still selects the fast levels."""
+    for item in items:
+        level = Path(str(item.fspath)).parent.name
+        assert level in LEVELS, f"{item.nodeid}: a test belongs in one of tests/{', '.join(LEVELS)}"
+        for marker in LEVELS[level]:
+            item.add_marker(getattr(pytest.mark, marker))
 
 
 @functools.cache
@@ -235,7 +254,7 @@ def browser():
 def offline_page(browser):
     """A page whose every request to a host other than 127.0.0.1 is blocked and recorded.
     The tests inject axe-core as an inline script, so this page ignores the site's
-    Content-Security-Policy; tests/test_csp.py checks the policy in pages that do not."""
+    Content-Security-Policy; tests/browser/test_csp.py checks the policy in pages that do not."""
     context = browser.new_context(bypass_csp=True)
     blocked: list[str] = []
     errors: list[str] = []

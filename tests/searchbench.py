@@ -1,11 +1,11 @@
-"""The search benchmark, shared by tests/test_search.py and `make bench`.
+"""The search benchmark, shared by tests/browser/test_search.py and `make bench`.
 
 Ranking is measured through the site's own search worker, the one the search box talks
 to: a page of the built site starts the worker named in the theme's configuration, sends
 it the theme's SETUP message and then every query of tests/search_queries.yml as a QUERY
 message, exactly as the search box does on each keystroke, and reads the pages of the
 RESULT in order. The same code measures our search and the theme's stock search, so
-their figures compare. tests/test_search.py also types queries into the real box and
+their figures compare. tests/browser/test_search.py also types queries into the real box and
 checks the panel shows what the worker answered.
 """
 

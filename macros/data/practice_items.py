@@ -7,7 +7,7 @@ rests on (`cites: <kind>/<id>`) and, where the reason rests on a number or a cap
 fact in our data (`fact`: a limit and its value, a trait and its yes/no, or a feature by
 name). The schema checks the number of keys against `choose`, distinct options and a
 reason for each; `check_practice` checks that every cited page, domain and fact exists;
-tests/test_practice.py re-judges every fact against the data.
+tests/data/test_practice.py re-judges every fact against the data.
 """
 
 from __future__ import annotations

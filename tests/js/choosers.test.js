@@ -1,6 +1,6 @@
 // The chooser engine (docs/assets/javascripts/choosers/engine.js) on the data blocks the
 // generator writes for two real choosers (tests/js/fixtures/, kept equal to the generated
-// pages by tests/test_choosers.py): exclusions with the fact that rules each candidate out,
+// pages by tests/data/test_choosers.py): exclusions with the fact that rules each candidate out,
 // ties said to be ties, ranking by the `prefer` rules, advice, and answers that are empty,
 // unknown or hand-edited into the address.
 const test = require("node:test");

@@ -10,6 +10,6 @@
 The browser side is docs/assets/javascripts/choosers/: engine.js only combines the fact
 table the page ships as JSON (every fact, rule verdict and note judged and worded here),
 ui.js draws the form and the result. tests/js/choosers.test.js tests the engine under
-`node --test`; tests/test_choosers.py checks that it agrees with evaluate.py, on everything
+`node --test`; tests/data/test_choosers.py checks that it agrees with evaluate.py, on everything
 the page draws, for every combination of answers.
 """

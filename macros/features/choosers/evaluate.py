@@ -20,7 +20,7 @@ the data (attributes.fact). `evaluate` then only reads that table:
   its candidate is a pick.
 
 docs/assets/javascripts/choosers/engine.js reads the same table, shipped in the page (every
-fact and note is judged and worded here, at build time); tests/test_choosers.py runs both
+fact and note is judged and worded here, at build time); tests/data/test_choosers.py runs both
 over every combination of answers and compares everything the page shows.
 """
 

@@ -15,6 +15,6 @@ the browser practice mode and exam simulation load, and Anki decks.
 - `questions.py`: all of them, deduplicated, with counts per exam domain.
 - `bank.py` (format 2), `anki.py`, `pages.py`: what the site ships.
 
-Every question keeps the data it rests on (`basis`, `refs`) so tests/test_practice.py can
+Every question keeps the data it rests on (`basis`, `refs`) so tests/data/test_practice.py can
 re-judge every option from the catalog on its own.
 """

@@ -8,7 +8,7 @@
  * pick meets, and alphabetical order for ties.
  *
  * A plain script in the browser (self.AtlasChooser.engine, used by choosers/ui.js) and a
- * Node module (tests/js/choosers.test.js; tests/test_choosers.py runs it against the
+ * Node module (tests/js/choosers.test.js; tests/data/test_choosers.py runs it against the
  * Python evaluation over every combination of answers of every chooser).
  */
 (function (root, factory) {

@@ -3,7 +3,7 @@
  * (choosers/engine.js) evaluation of the page's fact table. Loaded with the engine by
  * atlas.js only on a page that has a chooser. Answers live in the address
  * (?question=answer), so a situation can be reloaded, shared, bookmarked and printed.
- * Browser tests: tests/test_choosers_browser.py.
+ * Browser tests: tests/browser/test_choosers_browser.py.
  */
 (function (root) {
   "use strict";

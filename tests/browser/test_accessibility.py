@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
-
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
     "home": "/",

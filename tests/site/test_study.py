@@ -7,12 +7,9 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from conftest import real_data, soup_of
 
 from macros.features.selftest.cards import all_cards
-
-pytestmark = pytest.mark.build
 
 CATALOG, _ = real_data()
 
@@ -43,22 +40,6 @@ def test_every_concept_named_by_the_issue_has_a_page_or_glossary_entry(real_site
         assert topic.lower() in index, topic
     for concept_id in CATALOG.entities["concepts"]:
         assert (real_site / "concepts" / concept_id / "index.html").is_file()
-
-
-@pytest.mark.browser
-def test_formulas_render(offline_page, real_url):
-    """Concept pages carry formulas drawn at build time: KaTeX's markup with MathML for
-    screen readers, styled by its stylesheet, and no KaTeX script runs."""
-    offline_page.goto(f"{real_url}/concepts/f1-score/")
-    formulas = offline_page.locator("article .atlas-formula .katex-display")
-    assert formulas.count() == len(CATALOG.entities["concepts"]["f1-score"].formulas)
-    assert offline_page.locator("article .atlas-formula math annotation").first.text_content().startswith("F_1")
-    # The stylesheet applied: KaTeX hides its MathML visually and lays out fractions.
-    assert offline_page.locator("article .katex-mathml").first.evaluate("e => getComputedStyle(e).position") == "absolute"
-    assert offline_page.locator("article .katex .mfrac").count() > 0
-    assert offline_page.locator(".katex-error").count() == 0
-    assert offline_page.evaluate("() => !window.katex && ![...document.scripts].some(s => /katex/.test(s.src))")
-    assert offline_page.blocked == [] and not offline_page.js_errors
 
 
 def test_a_formula_katex_cannot_draw_is_one_problem_line(tmp_path):
@@ -93,29 +74,6 @@ def test_glossary_page_lists_every_entry(real_site):
     assert len(rows) == len(CATALOG.glossary) >= 50
 
 
-@pytest.mark.browser
-def test_abbreviation_tooltip_on_focus_and_hover(offline_page, real_url):
-    offline_page.goto(f"{real_url}/algorithms/xgboost/")
-    abbrs = offline_page.locator("article abbr[title]")
-    # A handle, not a locator: the tooltip takes the title off the element it shows for.
-    first = abbrs.first.element_handle()
-    text, expansion = first.text_content(), first.get_attribute("title")
-    # Only the first occurrence of each abbreviation is a tab stop.
-    stops = offline_page.eval_on_selector_all("article abbr[tabindex]", "els => els.map(e => e.textContent)")
-    assert len(stops) == len(set(stops)) and text in stops
-    assert abbrs.count() > len(stops)
-    first.focus()
-    tip = offline_page.locator("#atlas-tooltip")
-    assert tip.is_visible() and tip.text_content() == expansion
-    assert first.get_attribute("aria-describedby") == "atlas-tooltip"
-    offline_page.keyboard.press("Escape")
-    assert tip.is_hidden()
-    # Any occurrence shows it on hover, the focusable ones or not.
-    offline_page.locator("article abbr:not([tabindex])").first.hover()
-    assert tip.is_visible() and tip.text_content()
-    assert not offline_page.js_errors
-
-
 def test_exam_pages_list_entities_by_domain_and_pages_show_badges(real_site):
     for exam_id, exam in CATALOG.entities["exams"].items():
         page = soup(real_site, f"exams/{exam_id}")
@@ -148,13 +106,3 @@ def test_self_test_pages_and_flashcards_come_from_the_data(real_site):
     hyper = soup(real_site, "self-test/hyperparameters").select("details.question")
     assert len(hyper) == sum(1 for c in cards if c.topic == "hyperparameters")
     assert all(not d.has_attr("open") for d in hyper)
-
-
-@pytest.mark.browser
-def test_answer_is_hidden_until_opened(offline_page, real_url):
-    offline_page.goto(f"{real_url}/self-test/metrics/")
-    card = offline_page.locator("details.question").first
-    answer = card.locator("p").first
-    assert not answer.is_visible()
-    card.locator("summary").click()
-    assert answer.is_visible()

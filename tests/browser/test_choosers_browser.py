@@ -3,7 +3,7 @@ the Python evaluation gives them (each deciding fact once, ties said to be ties)
 state kept in the address across a reload, the chosen path and the overview table in
 print, 390 px phones, the page under its Content-Security-Policy, and no serious axe
 finding in light and dark. (The offline bundle from file:// is checked in
-tests/test_publish.py, which builds it.)
+tests/site/test_publish.py, which builds it.)
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from conftest import real_data
 from test_accessibility import run_axe
 
 from macros.features.choosers.evaluate import evaluate, fact_table
-
-pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 CATALOG, _ = real_data()
 URL = "/choose/built-in-algorithm/"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, make_data, mkdocs_build
+from conftest import FIXTURES, ROOT, make_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,7 +88,7 @@ def data_root(tmp_path_factory):
 
 
 # The loader is cheap per file: ten mutated files for every three hostile documents of
-# tests/test_properties.py (ATLAS_PROPERTY_EXAMPLES, 150 in `make test`: 500 here).
+# tests/unit/test_properties.py (ATLAS_PROPERTY_EXAMPLES, 150 in `make test`: 500 here).
 LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 3
 
 
@@ -139,49 +139,3 @@ def test_a_ten_megabyte_file_is_refused_before_it_is_parsed(tmp_path):
     result = _problems_in_a_limited_child(data, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "data/services/huge.yml: file is 10,485,767 bytes; data files may be at most 524,288 bytes" in result.stdout
-
-
-@pytest.mark.build
-def test_a_failed_build_leaves_an_existing_site_untouched(tmp_path):
-    data = make_data(tmp_path, ROOT / "tests" / "cases" / "dangling-reference" / "data")
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("the previous build")
-    env = dict(os.environ, ATLAS_DATA_DIR=str(data))
-    result = subprocess.run([sys.executable, "-m", "macros", "build", "--out", str(tmp_path / "out"), "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode != 0
-    assert "no service with id 'streem'" in result.stdout + result.stderr
-    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
-    assert (site / "index.html").read_text() == "the previous build"
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("hostile")
-    data = make_data(base, FIXTURES / "hostile")
-    site = base / "site"
-    result = mkdocs_build(site, data)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
-@pytest.mark.build
-def test_hostile_text_is_literal_in_every_page(hostile_site):
-    for path in hostile_site.rglob("*.html"):
-        html = path.read_text()
-        for bad in ('<script>alert("', "<b>bold</b>", "<img src=x", "<u>Store</u>", "<i>0</i>"):
-            assert bad not in html, f"{path.relative_to(hostile_site)} holds raw {bad!r}"
-    page = (hostile_site / "algorithms" / "alpha" / "index.html").read_text()
-    assert 'a &lt; "x" &gt; b &amp;&amp; c' in page or "a &lt; &quot;x&quot; &gt; b &amp;&amp; c" in page
-    assert "&#123;&#123; 7*7 }}" in page and "{% raw %}" not in page.replace("&#123;% raw %}", "")
-    flow = (hostile_site / "pipelines" / "flow" / "index.html").read_text()
-    assert "&lt; &quot;d&quot; &gt;" in flow or '&lt; "d" &gt;' in flow  # the diagram and the steps, escaped
-
-
-@pytest.mark.build
-def test_hostile_text_is_literal_in_csv_and_tooltips(hostile_site):
-    csv_text = (hostile_site / "downloads" / "comparison-versus.csv").read_text()
-    assert 'a < ""x"" > b && c{{ 7*7 }}{% raw %}' in csv_text
-    store = (hostile_site / "services" / "store" / "index.html").read_text()
-    assert 'title="Store a &lt; &quot;t&quot; &gt; b &amp;&amp; c {{ 7*7 }}"' in store

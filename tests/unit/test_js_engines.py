@@ -1,14 +1,14 @@
-"""The practice engine's own tests (tests/js/, `node --test`): progress storage (refused
+"""The front end's engines under `node --test` (tests/js/): the practice store (refused
 writes, kept-aside copies, all-or-nothing imports, the size cap), FSRS scheduling and the
-exam draw by domain weights. Run here so `make test` runs them; Node is required."""
+exam draw by domain weights; the choosers' evaluation. Run here so `make test` runs them;
+Node is required."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def test_node_engine_tests_pass():

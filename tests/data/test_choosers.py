@@ -326,10 +326,10 @@ def test_the_engine_tests_read_the_data_block_the_generator_writes(chooser_id):
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(js_fixture_text(block), encoding="utf-8")
-    assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run UPDATE_GOLDEN=1 pytest tests/test_choosers.py -k data_block"
+    assert path.is_file(), f"{path.relative_to(ROOT)} is missing: run UPDATE_GOLDEN=1 pytest tests/data/test_choosers.py -k data_block"
     assert json.loads(path.read_text(encoding="utf-8")) == block, (
         f"{path.relative_to(ROOT)} is not what the generator writes now: run "
-        "UPDATE_GOLDEN=1 pytest tests/test_choosers.py -k data_block and read the diff")
+        "UPDATE_GOLDEN=1 pytest tests/data/test_choosers.py -k data_block and read the diff")
     assert path.read_text(encoding="utf-8") == js_fixture_text(block)
 
 

@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_data, mkdocs_build
+from conftest import ROOT, TESTS, make_data
 
 from macros.data.dataset import load_catalog
 from macros.data.problems import format_problems
 
-CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
+CASES = sorted(p for p in (TESTS / "cases").iterdir() if p.is_dir())
 
 
 def expected_lines(case: Path) -> list[str]:
@@ -57,33 +57,3 @@ def test_check_command_prints_the_same_lines_and_fails(case: Path, tmp_path: Pat
     assert result.returncode == 1
     assert result.stderr.splitlines() == expected_lines(case)
     assert "Traceback" not in result.stderr + result.stdout
-
-
-@pytest.mark.build
-def test_broken_data_fails_the_build_with_the_problem_lines_and_writes_nothing(tmp_path: Path):
-    case = next(c for c in CASES if c.name == "dangling-reference")
-    data = make_data(tmp_path, case / "data")
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "keep.txt").write_text("an earlier build")
-    result = mkdocs_build(site, data)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    for line in expected_lines(case):
-        assert line in output
-    assert "Traceback" not in output
-    assert sorted(p.name for p in site.iterdir()) == ["keep.txt"], "nothing may be written before the data is valid"
-
-
-@pytest.mark.build
-@pytest.mark.parametrize("case", [c for c in CASES if (c / "expected-html.txt").exists()], ids=lambda c: c.name)
-def test_text_from_data_lands_escaped_in_html(case: Path, tmp_path: Path):
-    data = make_data(tmp_path, case / "data")
-    site = tmp_path / "site"
-    result = mkdocs_build(site, data)
-    assert result.returncode == 0, result.stdout + result.stderr
-    page, *needles = (case / "expected-html.txt").read_text().splitlines()
-    html = (site / page).read_text()
-    for needle in needles:
-        assert needle in html
-    assert "<script>alert" not in html

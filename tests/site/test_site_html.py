@@ -13,8 +13,6 @@ from urllib.parse import unquote, urldefrag, urlparse
 import pytest
 from conftest import real_data, soup_of, text_of, tree_of
 
-pytestmark = pytest.mark.build
-
 
 @pytest.fixture(scope="module")
 def catalog():

@@ -22,7 +22,7 @@ from conftest import ROOT, real_data
 from macros.data.facts import fact as chooser_fact
 from macros.data.practice_items import check_practice, load_practice
 from macros.features.practice.anki import anki_files, deck_files
-from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, question_record, read_bank
+from macros.features.practice.bank import bank_data, bank_script, question_record, read_bank
 from macros.features.practice.questions import all_questions, exam_counts
 
 CATALOG, _ = real_data()
@@ -356,22 +356,3 @@ def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids
         assert conn.execute("select count(*) from cards").fetchone()[0] == len(chosen)
     again = anki_files(CATALOG, questions, urls, "https://example.org/atlas/")
     assert again == files  # the same data gives the same bytes
-
-
-@pytest.mark.build
-def test_every_question_link_leads_to_an_existing_page_and_anchor(real_site):
-    bank = read_bank((real_site / BANK_PATH).read_text(encoding="utf-8"))
-    ids_by_page: dict[str, set[str]] = {}
-    urls = [(q["id"], q["url"]) for q in bank["questions"]]
-    urls += [(q["id"], r["url"]) for q in bank["questions"] for r in q["reasons"] if r["url"]]
-    for qid, url in urls:
-        page, _, anchor = url.partition("#")
-        if page not in ids_by_page:
-            html_text = (real_site / page / "index.html").read_text(encoding="utf-8")
-            ids_by_page[page] = set(re.findall(r'\sid="([^"]+)"', html_text))
-        if anchor:
-            assert anchor in ids_by_page[page], (qid, url)
-    practice = (real_site / "practice" / "index.html").read_text(encoding="utf-8")
-    assert 'data-atlas-practice="practice"' in practice and "/issues/new" in practice
-    for path in ("downloads/anki/atlas-aif-c01.apkg", "downloads/atlas-flashcards.csv"):
-        assert (real_site / path).is_file()

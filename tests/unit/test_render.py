@@ -7,9 +7,9 @@ read the diff before committing it.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
+from conftest import TESTS
 
 from macros.data.dataset import load_catalog
 from macros.generation.assemble import generated_pages, nav_sections
@@ -17,7 +17,7 @@ from macros.site.diagrams import diagram_html
 from macros.site.markup import cell, code, md, value
 from macros.site.render import Linker
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 
 
 @pytest.fixture

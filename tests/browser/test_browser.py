@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
-
 
 def search(page, query: str) -> list[str]:
     """Type a query into the real search box; return the result links, best first, once

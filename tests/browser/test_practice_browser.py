@@ -29,8 +29,6 @@ from test_accessibility import run_axe
 
 from macros.features.practice.bank import BANK_PATH, read_bank
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
-
 WIDTHS = [1280, 390]
 
 # Makes localStorage.setItem throw a QuotaExceededError for the practice keys once

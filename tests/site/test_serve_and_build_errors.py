@@ -1,47 +1,19 @@
-"""What a careless or hostile contributor can do to data/, and what the reader of `check`,
-`build` and `serve` sees: one line per problem, never a traceback, and the last good
-site still served."""
+"""What `build` and `serve` show a writer with broken data: one line per problem, never a
+traceback, the last good site still served, and every process gone after a signal."""
 
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
-import pytest
 from conftest import ROOT, make_data, mkdocs_build
 
 
-def _cli(*args: str, data: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, ATLAS_DATA_DIR=str(data), NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-
-
-def test_file_system_tricks_are_problem_lines_not_tracebacks(tmp_path):
-    data = make_data(tmp_path)
-    services = data / "services"
-    os.symlink(services / "loop.yml", services / "loop.yml")  # a link to itself
-    (services / "folder.yml").mkdir()  # a directory named like a data file
-    os.symlink(services, services / "again")  # a directory loop
-    store = services / "store.yml"
-    store.write_text(store.read_text().replace("checked: 2026-11-21", "checked: 2026-13-45"))
-    result = _cli("check", str(data), data=data)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1
-    assert "Traceback" not in output
-    assert "data/services/loop.yml: a link that leads nowhere (or to itself)" in output
-    assert "data/services/folder.yml: a folder inside data/services/" in output
-    assert "data/services/again: a folder inside data/services/" in output
-    assert "'2026-13-45' is not a real date; expected YYYY-MM-DD" in output
-
-
-@pytest.mark.build
 def test_build_with_broken_data_prints_problem_lines_and_no_traceback(tmp_path):
     data = make_data(tmp_path)
     store = data / "services" / "store.yml"
@@ -50,17 +22,6 @@ def test_build_with_broken_data_prints_problem_lines_and_no_traceback(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "not a real date" in output and "Traceback" not in output
-
-
-def test_javascript_links_in_data_are_refused_and_never_render():
-    from macros.data.fields import unsafe_link
-    from macros.site.markup import md
-
-    for target in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example/"):
-        assert unsafe_link(f"see [here]({target})") is not None, target
-        assert f"]({target}" not in md(f"see [here]({target})")
-    for target in ("https://docs.aws.amazon.com/x", "http://example.com", "mailto:a@example.com", "../services/s3/", "#anchor"):
-        assert unsafe_link(f"see [here]({target})") is None, target
 
 
 def _free_port() -> int:
@@ -86,7 +47,6 @@ def _wait(predicate, timeout: float) -> bool:
     return False
 
 
-@pytest.mark.build
 def test_serve_keeps_the_last_good_site_while_data_is_broken_and_stops_on_a_signal(tmp_path):
     data = make_data(tmp_path)
     port = _free_port()
@@ -128,7 +88,6 @@ def test_serve_keeps_the_last_good_site_while_data_is_broken_and_stops_on_a_sign
     assert _wait(lambda: _get(url)[0] == 0, 15), "the server is still answering after serve stopped"
 
 
-@pytest.mark.build
 def test_a_signal_to_make_serve_stops_every_process_it_started(tmp_path):
     data = make_data(tmp_path)
     port = _free_port()
@@ -146,31 +105,3 @@ def test_a_signal_to_make_serve_stops_every_process_it_started(tmp_path):
     assert _wait(lambda: _get(url)[0] == 0, 20), "something still answers on the port after make serve stopped"
     leftover = subprocess.run(["pgrep", "-f", f"macros serve --dev-addr 127.0.0.1:{port}"], capture_output=True, text=True)
     assert leftover.stdout.strip() == "", "the serve process outlived make"
-
-
-@pytest.mark.build
-@pytest.mark.browser
-def test_an_unbreakable_word_in_data_stays_inside_the_page(tmp_path, browser):
-    from conftest import serve
-
-    data = make_data(tmp_path)
-    alpha = data / "algorithms" / "alpha.yml"
-    word = "x" * 290  # the longest word a summary (at most 320 characters) can hold
-    text = alpha.read_text()
-    text = re.sub(r"(?m)^summary: .*$", f"summary: A {word} algorithm.", text)
-    text = text.replace("Predicting <b>numbers</b> | with a pipe.", "y" * 300)
-    alpha.write_text(text)
-    result = mkdocs_build(tmp_path / "site", data)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server, base = serve(tmp_path / "site")
-    try:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for path in ("/algorithms/", "/algorithms/alpha/"):
-            page.goto(base + path)
-            overflow = page.evaluate("""() => [...document.querySelectorAll('article table, article p')]
-                .filter(el => el.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 2)
-                .length""")
-            assert overflow == 0, path
-        page.close()
-    finally:
-        server.shutdown()

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from searchbench import (
     by_group,
     load_queries,
@@ -32,8 +33,6 @@ from searchbench import (
     wait_for_full_index,
     worker_rankings,
 )
-
-pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 GROUPS = {"identifiers", "needs", "typos", "names", "concepts", "comparisons", "exam"}
 
@@ -253,13 +252,12 @@ def test_an_identifier_is_answered_once_and_finally(browser, real_url):
 
 
 def test_the_tables_of_hand_written_pages_are_searchable(real_url, browser):
-    from pathlib import Path
 
     from macros.adapter import macros_plugin as state
 
     # The decision guide (docs/compare/decision-guide.md) is a table its macro fills in:
     # each problem type's one-line example is in that table and on no other page.
-    catalog = state.catalog_for(Path(__file__).resolve().parent.parent / "data")
+    catalog = state.catalog_for(ROOT / "data")
     examples = [t.example for t in catalog.vocab["problem-types"].values() if t.example]
     assert len(examples) >= 8
     ranked = worker_rankings(browser.new_page(), real_url, examples, mode="words")
@@ -275,7 +273,6 @@ def test_the_browser_computes_the_query_vector_the_build_computes(real_site):
     import json
     import shutil
     import subprocess
-    from pathlib import Path
 
     import numpy as np
 
@@ -293,7 +290,7 @@ def test_the_browser_computes_the_query_vector_the_build_computes(real_site):
     table = np.frombuffer(base64.b64decode(data["pieces"]), np.int8).reshape(-1, dims).astype(np.float64)
     expected = table[[p for w in site_words for p in lookup[w]]].sum(0)
     expected /= np.linalg.norm(expected)
-    script = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts" / "search" / "atlas-meaning.js"
+    script = ROOT / "docs" / "assets" / "javascripts" / "search" / "atlas-meaning.js"
     js = f"""
       globalThis.self = globalThis
       require({json.dumps(str(script))})

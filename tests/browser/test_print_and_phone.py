@@ -8,11 +8,8 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from conftest import real_data
-
-pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 CATALOG, _ = real_data()
 PRINTED = ["algorithms/xgboost/", "compare/hyperparameters/", "services/sagemaker-serverless-inference/"]

@@ -5,11 +5,8 @@ own search worker."""
 
 from __future__ import annotations
 
-import pytest
 from conftest import real_data
 from searchbench import worker_rankings
-
-pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 CATALOG, _ = real_data()
 NAMED_BY_THE_GUIDES = [
