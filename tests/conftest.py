@@ -23,6 +23,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The Node tests of the search engine (tests/js/search.test.js) write their fixture with
+# the project's Python: the one running these tests.
+os.environ.setdefault("ATLAS_PYTHON", sys.executable)
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -295,8 +295,7 @@ def test_the_browser_computes_the_query_vector_the_build_computes(real_site):
     expected /= np.linalg.norm(expected)
     script = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts" / "search" / "atlas-meaning.js"
     js = f"""
-      globalThis.self = globalThis
-      require({json.dumps(str(script))})
+      const AtlasMeaning = require({json.dumps(str(script))})
       const data = JSON.parse(require("fs").readFileSync(0, "utf8"))
       const m = AtlasMeaning.create(data)
       console.log(JSON.stringify([Array.from(m.vector(process.argv[1])), Array.from(m.vector(process.argv[2]))]))
