@@ -118,6 +118,41 @@ test("the meaning ranking finds a page by what it says, not by its words", () =>
   assert.deepEqual(meaning.rank("!!! ???"), []);
 });
 
+test("a page's meaning score is its closest item; the closest of each kind is no closer", () => {
+  const query = "which endpoint scales down to nothing when unused";
+  const sims = meaning.similarities(query);
+  const ranked = meaning.rank(query, 10);
+  // rank() is the pages in the order of their closest item, with that similarity.
+  assert.deepEqual(ranked.map((r) => r.url), meaning.order(sims.best, 10).map((p) => meaning.pages[p]));
+  for (const r of ranked) assert.ok(Math.abs(r.score - sims.best[meaning.pages.indexOf(r.url)]) < 1e-6);
+  for (let p = 0; p < meaning.pages.length; p++) {
+    assert.ok(sims.second[p] <= sims.best[p]);
+    for (const kind of ["head", "task", "section"]) assert.ok(sims[kind][p] <= sims.best[p] + 1e-6);
+  }
+  // Without data.kinds (the site ships none) no item has a kind: -2 throughout.
+  assert.ok(sims.task.every((s) => s === -2));
+  // With kinds: the serverless page's first item is its name, then its three tasks.
+  const data = readData(path.join(site, "search", "atlas-meaning.js"));
+  const p = data.pages.indexOf("serverless-inference/");
+  const start = data.counts.slice(0, p).reduce((a, b) => a + b, 0);
+  const kinds = Array.from({ length: data.counts.reduce((a, b) => a + b, 0) }, (_, i) =>
+    i === start ? "h" : i > start && i <= start + 3 ? "t" : "s").join("");
+  const typed = AtlasMeaning.create(Object.assign(data, { kinds })).similarities(query);
+  assert.ok(typed.head[p] > -2 && typed.task[p] > -2);
+  assert.equal(Math.max(typed.head[p], typed.task[p], typed.section[p]), typed.best[p]);
+  assert.equal(typed.task.filter((s) => s > -2).length, 1);
+});
+
+test("the word ranking says how rare each query term is and which a page holds", () => {
+  const found = words.search("fill in missing values");
+  assert.deepEqual(found.terms, ["fill", "missing", "value"]);
+  for (const t of found.terms) assert.ok(found.weights[t] > 0, t);
+  assert.ok(found.pages[0].terms.missing && found.pages[0].terms.value);
+  // A term on fewer pages weighs more: "imputation" is on one page, "value" on many.
+  const rare = words.search("imputation value");
+  assert.ok(rare.weights.imputation > rare.weights.value);
+});
+
 test("fusion keeps a page both rankings agree on at the top", () => {
   // Unit: first in both lists stays first whatever else each ranks.
   const fused = AtlasRank.fuse(["a", "b", "c", "d"], ["a", "d", "e"], 1, 3);

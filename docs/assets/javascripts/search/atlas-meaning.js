@@ -111,23 +111,46 @@
       return n / all.length
     }
 
-    function rank(query, limit) {
+    // What each item is: "h" a page's name and summary, "t" one of its tasks, "s" a section
+    // of its text (data.kinds, one letter an item; without it every item counts alike).
+    var kinds = data.kinds || ""
+
+    // For every page (in data.pages' order), the similarity of the query to its closest
+    // item, to its second closest, and to its closest of each kind (-2: none).
+    function similarities(query) {
       var v = vector(query)
-      if (!v) return []
-      var best = new Float32Array(data.pages.length).fill(-2)
+      if (!v) return null
+      var n = data.pages.length
+      var out = { best: new Float32Array(n).fill(-2), second: new Float32Array(n).fill(-2),
+        head: new Float32Array(n).fill(-2), task: new Float32Array(n).fill(-2), section: new Float32Array(n).fill(-2) }
       for (var i = 0; i < count; i++) {
         var s = 0, base = i * dims
         for (var d = 0; d < dims; d++) s += items[base + d] * v[d]
         s /= norms[i]
-        if (s > best[pageOf[i]]) best[pageOf[i]] = s
+        var p = pageOf[i]
+        if (s > out.best[p]) { out.second[p] = out.best[p]; out.best[p] = s } else if (s > out.second[p]) out.second[p] = s
+        var kind = kinds.charAt(i)
+        var byKind = kind === "h" ? out.head : kind === "t" ? out.task : kind === "s" ? out.section : null
+        if (byKind && s > byKind[p]) byKind[p] = s
       }
-      var order = []
-      for (var p = 0; p < best.length; p++) order.push(p)
-      order.sort(function (a, b) { return best[b] - best[a] })
-      return order.slice(0, limit || 30).map(function (p) { return { url: data.pages[p], score: best[p] } })
+      return out
     }
 
-    return { rank: rank, vector: vector, known: knownShare, size: count }
+    function order(best, limit) {
+      var pages = []
+      for (var p = 0; p < best.length; p++) pages.push(p)
+      pages.sort(function (a, b) { return best[b] - best[a] })
+      return pages.slice(0, limit || 30)
+    }
+
+    // Pages by their closest item, best first: [{ url, score }].
+    function rank(query, limit) {
+      var sims = similarities(query)
+      if (!sims) return []
+      return order(sims.best, limit).map(function (p) { return { url: data.pages[p], score: sims.best[p] } })
+    }
+
+    return { rank: rank, similarities: similarities, order: order, pages: data.pages, vector: vector, known: knownShare, size: count }
   }
 
   return { create: create, words: words }

@@ -7,7 +7,9 @@
  * pass MiniSearch in).
  *
  *   const engine = AtlasSearch.create(self.__atlasSearch, MiniSearch)
- *   engine.search("which endpoint for sporadic traffic")  // -> { terms, pages: [{ url, page, rows, ... }], exact }
+ *   engine.search("which endpoint for sporadic traffic")  // -> { terms, weights, pages: [{ url, page, rows, terms, ... }], exact }
+ *
+ * (terms: the query's terms; weights: each term's rarity; a page's terms: which it holds.)
  *
  * Indexed fields of a document: t (title), n (other names: aliases, old names, acronyms),
  * q (tasks in a student's words), i (identifiers), c (for a comparison: the names of what
@@ -428,7 +430,7 @@
         })
         return { url: g.url, score: g.score, page: head || rows.shift(), rows: rows, terms: present, matched: matched }
       })
-      return { terms: terms, pages: pages, exact: exact }
+      return { terms: terms, weights: weights, pages: pages, exact: exact }
     }
 
     function itemOf(doc, score, matched) {
@@ -457,11 +459,11 @@
         }
         out.push(page)
       }
-      return { terms: found.terms, pages: out, exact: found.exact }
+      return { terms: found.terms, weights: found.weights, pages: out, exact: found.exact }
     }
 
     return { search: search, arrange: arrange, size: docs.length, quick: !!data.quick }
   }
 
-  return { create: create, build: build, tokenize: tokenize, queryTerms: queryTerms, highlight: highlight }
+  return { create: create, build: build, tokenize: tokenize, processTerm: processTerm, queryTerms: queryTerms, highlight: highlight }
 })
