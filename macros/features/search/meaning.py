@@ -52,8 +52,9 @@ page of a plain need in its top three 59% of the time; the rankings' top tens ho
 94.5% of the needs, so a better reranker, not more fusion, seemed to be what is missing.
 
 A reranker over the candidates (the first 30 of each ranking), measured on 2026-12-07 (issue
-#25) with tools/search_eval.py and tools/search_train.py, gains nothing, because the
-candidates' features say no more than the fused ranks. Features: each ranking's rank, the
+#25), gains nothing, because the candidates' features say no more than the fused ranks
+(tools/search_train.py fits and tests the reranker below; the other variants were tried
+in throwaway scripts over the same candidates and the site's vectors). Features: each ranking's rank, the
 word score against the best, the rarity-weighted share of the query's terms a page holds,
 its closest item and the gap to the best page's, its second closest, its closest name,
 task and section, the query's known share, the page's kind, and word-level late
