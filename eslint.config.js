@@ -15,7 +15,7 @@ module.exports = [
       globals: {
         ...globals.browser,
         // Shared between our scripts and the libraries the pages load before them.
-        Atlas: "writable", AtlasPractice: "writable", AtlasSearch: "writable", AtlasMeaning: "writable",
+        Atlas: "writable", AtlasPractice: "writable", AtlasSearch: "writable", AtlasMeaning: "writable", AtlasRank: "writable",
         MiniSearch: "readonly", FSRS: "readonly", Tablesort: "readonly", katex: "readonly",
         document$: "readonly", module: "readonly",
       },
@@ -26,13 +26,12 @@ module.exports = [
     },
   },
   {
-    // Workers: the search worker and the offline frame's worker shim.
-    files: ["docs/assets/javascripts/theme/material-worker.js", "docs/assets/javascripts/search/atlas-search.js"],
+    // Workers: the search worker and the offline frame's worker shim, and the search engine it loads.
+    files: ["docs/assets/javascripts/theme/material-worker.js", "docs/assets/javascripts/search/*.js"],
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ["macros/**/*.js", "tests/**/*.js", "eslint.config.js"],
-    // build_index.js runs the browser's search code under Node, through a `self` it sets up.
+    files: ["macros/**/*.js", "tests/**/*.js", "tools/*.js", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node, self: "writable" } },
     rules: { "no-unused-vars": ["error", { args: "none", caughtErrors: "none" }] },
   },

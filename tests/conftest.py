@@ -24,6 +24,9 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
+# The Node tests of the search engine (tests/js/search.test.js) write their fixture with
+# the project's Python: the one running these tests.
+os.environ.setdefault("ATLAS_PYTHON", sys.executable)
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -158,12 +158,13 @@ def test_search_data_is_fetched_only_when_the_reader_searches(browser, real_url)
 
 # --- the meaning layer and the first list -----------------------------------------------
 
-PLAIN_FLOOR = 0.78
+PLAIN_FLOOR = 0.787
 """Measured 74.7% hit@3 on the 146 plain needs whose page exists once every page of
 2026-12-07 landed (80.5% on the 118 that existed before them); 79.5% (116) once the words
 of a page's tasks weighed more, a task holding much of the query counted, the meaning
-weight followed the words it knows and long needs were fused flatter (K = 20); held about
-one need below; the goal is 95% (issue #25)."""
+weight followed the words it knows and long needs were fused flatter (K = 20); held one
+need below (115 of 146). The goal is 95% (issue #25); a reranker over the candidates did
+not move it (macros/features/search/meaning.py says what was measured)."""
 """The plain-words needs whose page exists: hit@3 of the fused ranking was 81% when the
 meaning layer landed (words alone 74%); the goal is 95%. A fall below this is a regression."""
 
@@ -292,8 +293,7 @@ def test_the_browser_computes_the_query_vector_the_build_computes(real_site):
     expected /= np.linalg.norm(expected)
     script = ROOT / "docs" / "assets" / "javascripts" / "search" / "atlas-meaning.js"
     js = f"""
-      globalThis.self = globalThis
-      require({json.dumps(str(script))})
+      const AtlasMeaning = require({json.dumps(str(script))})
       const data = JSON.parse(require("fs").readFileSync(0, "utf8"))
       const m = AtlasMeaning.create(data)
       console.log(JSON.stringify([Array.from(m.vector(process.argv[1])), Array.from(m.vector(process.argv[2]))]))

@@ -8,16 +8,16 @@
 "use strict"
 const path = require("path")
 const root = path.resolve(__dirname, "..", "..", "..")
-globalThis.self = globalThis
-require(path.join(root, "node_modules", "minisearch", "dist", "umd", "index.js"))
-require(path.join(root, "docs", "assets", "javascripts", "search", "atlas-search.js"))
+// The pinned MiniSearch the site ships (assets/vendor/minisearch.js is its browser build of the same version).
+const MiniSearch = require(require.resolve("minisearch", { paths: [root] }))
+const AtlasSearch = require(path.join(root, "docs", "assets", "javascripts", "search", "atlas-search.js"))
 
 let input = ""
 process.stdin.setEncoding("utf8")
 process.stdin.on("data", chunk => { input += chunk })
 process.stdin.on("end", () => {
   const { docs, quick } = JSON.parse(input)
-  const full = self.AtlasSearch.build(docs, self.MiniSearch, undefined, true)
-  const small = self.AtlasSearch.build(docs, self.MiniSearch, quick, true)
+  const full = AtlasSearch.build(docs, MiniSearch, undefined, true)
+  const small = AtlasSearch.build(docs, MiniSearch, quick, true)
   process.stdout.write(JSON.stringify({ full, quick: small }))
 })

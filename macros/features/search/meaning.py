@@ -49,7 +49,36 @@ index holds. What moved the figures was on the words' side (atlas-search.js): th
 of a page's tasks weighing 11, not 6, and a page one of whose tasks holds much of the
 query scoring more. The meaning layer's ceiling is the model, whose vector alone puts the
 page of a plain need in its top three 59% of the time; the rankings' top tens hold it for
-94.5% of the needs, so a better reranker, not more fusion, is what is missing.
+94.5% of the needs, so a better reranker, not more fusion, seemed to be what is missing.
+
+A reranker over the candidates (the first 30 of each ranking), measured on 2026-12-07 (issue
+#25), gains nothing, because the candidates' features say no more than the fused ranks
+(tools/search_train.py fits and tests the reranker below; the other variants were tried
+in throwaway scripts over the same candidates and the site's vectors). Features: each ranking's rank, the
+word score against the best, the rarity-weighted share of the query's terms a page holds,
+its closest item and the gap to the best page's, its second closest, its closest name,
+task and section, the query's known share, the page's kind, and word-level late
+interaction (each query term's closest term of the page's names and tasks, or of all its
+terms, by the same word vectors). A linear model fitted on the site's own tasks (1,904,
+each left out of its page's word index and vectors, the page the answer) lifts those
+tasks from 73% to 81% hit@3 on pages it was not fitted on, but drops the plain needs to
+61% (exam stems 68%): a page's tasks are written from its own text, so the share of
+words and the closest section decide them, which a blind need does not share (leaving
+the page's name words out of the tasks, as the plain needs do, changes nothing: 59%).
+Fitted on the tuning half itself with all those features, it reaches 80.3% there (from
+78.9%), in-sample. Each alone or as a third fused ranking, the tuning half stayed within
+a query of 78.9% or fell: late interaction (80.3% at best, costing exam stems or
+comparisons), a page scored by its tasks, its sections or its closest plus a share of
+its second (73-79%), the query's vector moved toward its first pages' (pseudo-relevance
+feedback, 73-78%), a linear map of the query vector learned on the tasks (no better on
+held-out pages' tasks), the meaning ranking trusted more when the words match partly or
+when its first page stands out (74-79%), stop words out of the query's vector, plural
+folding, glossary expansions of abbreviations, unquantised or per-row int8 pieces, BM25's
+k, b and d in the word ranking, and a bonus for pairs of query words side by side in a
+page's tasks or preview (76-79%). The shipped fusion is what the tasks pick too (words to
+meaning 1 : 0.4 fitted, 1 : 0.5 shipped). The plain group's 95% needs a
+better query-side model than static word vectors: last session's measure of
+all-MiniLM-L6-v2 on both sides (a transformer; fused 82-86%) says even that falls short.
 
 WordLlama's token vectors are trained to be averaged, so the browser computes exactly what
 the model does; it installs without torch (numpy, tokenizers, safetensors) and loads in a

@@ -1,18 +1,22 @@
 /*
  * AWS ML Atlas search, the meaning layer: ranks pages by how close what they say is to
  * what the reader typed, with the vectors of search/atlas-meaning.js (built from WordLlama
- * by macros/features/search/meaning.py), and fuses that ranking with the word ranking.
+ * by macros/features/search/meaning.py). atlas-rank.js fuses its ranking with the word
+ * ranking. A plain script in the search worker (global `AtlasMeaning`), a module in Node.
  *
  *   const meaning = AtlasMeaning.create(self.__atlasMeaning)
  *   meaning.rank("fill in blank ages in my table")   // -> [{ url, score }], best first
- *   AtlasMeaning.fuse(wordUrls, meaningUrls, meaning.known(query), terms)  // -> urls, best first
  *
  * The query's vector is the mean of its word pieces' vectors, the pieces being those the
  * model's tokenizer gives each word (shipped for every word of the site); a word the site
  * never uses is split into the longest known pieces, a word-initial one first. A page
  * scores as its closest vector (its name and summary, a task, or a section).
  */
-(function (root) {
+(function (root, factory) {
+  var lib = factory()
+  if (typeof module === "object" && module.exports) module.exports = lib
+  else root.AtlasMeaning = lib
+})(typeof self !== "undefined" ? self : this, function () {
   "use strict"
 
   function decode(base64) {
@@ -107,54 +111,47 @@
       return n / all.length
     }
 
-    function rank(query, limit) {
+    // What each item is: "h" a page's name and summary, "t" one of its tasks, "s" a section
+    // of its text (data.kinds, one letter an item; without it every item counts alike).
+    var kinds = data.kinds || ""
+
+    // For every page (in data.pages' order), the similarity of the query to its closest
+    // item, to its second closest, and to its closest of each kind (-2: none).
+    function similarities(query) {
       var v = vector(query)
-      if (!v) return []
-      var best = new Float32Array(data.pages.length).fill(-2)
+      if (!v) return null
+      var n = data.pages.length
+      var out = { best: new Float32Array(n).fill(-2), second: new Float32Array(n).fill(-2),
+        head: new Float32Array(n).fill(-2), task: new Float32Array(n).fill(-2), section: new Float32Array(n).fill(-2) }
       for (var i = 0; i < count; i++) {
         var s = 0, base = i * dims
         for (var d = 0; d < dims; d++) s += items[base + d] * v[d]
         s /= norms[i]
-        if (s > best[pageOf[i]]) best[pageOf[i]] = s
+        var p = pageOf[i]
+        if (s > out.best[p]) { out.second[p] = out.best[p]; out.best[p] = s } else if (s > out.second[p]) out.second[p] = s
+        var kind = kinds.charAt(i)
+        var byKind = kind === "h" ? out.head : kind === "t" ? out.task : kind === "s" ? out.section : null
+        if (byKind && s > byKind[p]) byKind[p] = s
       }
-      var order = []
-      for (var p = 0; p < best.length; p++) order.push(p)
-      order.sort(function (a, b) { return best[b] - best[a] })
-      return order.slice(0, limit || 30).map(function (p) { return { url: data.pages[p], score: best[p] } })
+      return out
     }
 
-    return { rank: rank, vector: vector, known: knownShare, size: count }
+    function order(best, limit) {
+      var pages = []
+      for (var p = 0; p < best.length; p++) pages.push(p)
+      pages.sort(function (a, b) { return best[b] - best[a] })
+      return pages.slice(0, limit || 30)
+    }
+
+    // Pages by their closest item, best first: [{ url, score }].
+    function rank(query, limit) {
+      var sims = similarities(query)
+      if (!sims) return []
+      return order(sims.best, limit).map(function (p) { return { url: data.pages[p], score: sims.best[p] } })
+    }
+
+    return { rank: rank, similarities: similarities, order: order, pages: data.pages, vector: vector, known: knownShare, size: count }
   }
 
-  // Reciprocal rank fusion: a page scores the sum over the rankings of weight / (K + rank).
-  // K and the weights were chosen on the benchmark groups of tests/search_queries.yml
-  // (macros/features/search/meaning.py says how); the word ranking counts twice the meaning one,
-  // and the meaning one counts only as much as the share of the query's words it knows
-  // (`known`, 1 unless given): a typo's pieces make a vector that points anywhere, while
-  // the word ranking's typo tolerance finds what was meant.
-  // A long need in plain words (`terms`: six or more words that count, stop words aside)
-  // gives the word ranking many weak matches, so its order says less: K = 20 flattens both
-  // rankings and a page high in both wins. Measured (issue #25): plain-words needs 76.1% ->
-  // 78.9% hit@3 on the tuning half and 76.0% -> 78.7% on the held-out half; applied from
-  // four or five words, it cost the exam group's short stems one or two of 44, so shorter
-  // queries keep K = 10.
-  var K = 10
-  var K_LONG = 20
-  var LONG = 6
-  var WEIGHTS = [1, 0.5]
-  var DEPTH = 30
-
-  function fuse(wordUrls, meaningUrls, known, terms) {
-    var score = new Map()
-    var weights = [WEIGHTS[0], WEIGHTS[1] * (known === undefined ? 1 : known)]
-    var k = terms >= LONG ? K_LONG : K
-    ;[wordUrls, meaningUrls].forEach(function (list, n) {
-      list.slice(0, DEPTH).forEach(function (url, r) {
-        score.set(url, (score.get(url) || 0) + weights[n] / (k + r + 1))
-      })
-    })
-    return Array.from(score.keys()).sort(function (a, b) { return score.get(b) - score.get(a) })
-  }
-
-  root.AtlasMeaning = { create: create, fuse: fuse, words: words }
-})(typeof self !== "undefined" ? self : this)
+  return { create: create, words: words }
+})

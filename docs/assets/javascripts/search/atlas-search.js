@@ -1,17 +1,26 @@
 /*
- * AWS ML Atlas search engine: MiniSearch with our tokenizer, stop words, typo tolerance
- * and field weights. Knows nothing of a theme: give it the documents of
- * search/atlas-index.js, ask it a query, get pages with their matching rows.
+ * AWS ML Atlas search engine, the word ranking: MiniSearch with our tokenizer, stop words,
+ * typo tolerance and field weights. Knows nothing of a theme, a page or a worker: give it
+ * the documents of search/atlas-index.js, ask it a query, get pages with their matching rows.
+ * It loads as a plain script (the search worker: global `AtlasSearch`, with the global
+ * `MiniSearch`) and as a Node module (the index builder and tests/js/search.test.js, which
+ * pass MiniSearch in).
  *
- *   const engine = AtlasSearch.create(self.__atlasSearch)
- *   engine.search("which endpoint for sporadic traffic")  // -> [{ url, title, ... }]
+ *   const engine = AtlasSearch.create(self.__atlasSearch, MiniSearch)
+ *   engine.search("which endpoint for sporadic traffic")  // -> { terms, weights, pages: [{ url, page, rows, terms, ... }], exact }
+ *
+ * (terms: the query's terms; weights: each term's rarity; a page's terms: which it holds.)
  *
  * Indexed fields of a document: t (title), n (other names: aliases, old names, acronyms),
  * q (tasks in a student's words), i (identifiers), c (for a comparison: the names of what
  * it compares), x (text). Shipped with each document
  * for display: u (URL, the id), t, k (kind label), p (preview text), b (boost, default 1).
  */
-(function (root) {
+(function (root, factory) {
+  var lib = factory(root)
+  if (typeof module === "object" && module.exports) module.exports = lib
+  else root.AtlasSearch = lib
+})(typeof self !== "undefined" ? self : this, function (root) {
   "use strict"
 
   // Words that never decide a ranking: English function words, and the words nearly
@@ -421,7 +430,7 @@
         })
         return { url: g.url, score: g.score, page: head || rows.shift(), rows: rows, terms: present, matched: matched }
       })
-      return { terms: terms, pages: pages, exact: exact }
+      return { terms: terms, weights: weights, pages: pages, exact: exact }
     }
 
     function itemOf(doc, score, matched) {
@@ -450,11 +459,11 @@
         }
         out.push(page)
       }
-      return { terms: found.terms, pages: out, exact: found.exact }
+      return { terms: found.terms, weights: found.weights, pages: out, exact: found.exact }
     }
 
     return { search: search, arrange: arrange, size: docs.length, quick: !!data.quick }
   }
 
-  root.AtlasSearch = { create: create, build: build, tokenize: tokenize, queryTerms: queryTerms, highlight: highlight }
-})(typeof self !== "undefined" ? self : this)
+  return { create: create, build: build, tokenize: tokenize, processTerm: processTerm, queryTerms: queryTerms, highlight: highlight }
+})

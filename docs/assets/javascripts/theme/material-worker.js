@@ -11,7 +11,8 @@
  * layer (search/atlas-meaning.js, atlas-meaning.js) load. The first list a reader sees is
  * the final one: the quick index answers at once only a query it answers with certainty (a
  * page's name, an identifier as written); any other query is answered when the full index
- * and the meaning layer are in, with the word and meaning rankings fused. A site built
+ * and the meaning layer are in, with the word and meaning rankings fused (atlas-rank.js:
+ * the engine's modules rank, this worker only loads them and speaks the protocol). A site built
  * without the meaning layer (ATLAS_SEARCH=words, the benchmark's "today") says so in its
  * quick index, and then the quick index answers every query at once and the full one
  * answers again, as the search did before the meaning layer.
@@ -31,6 +32,7 @@ var siteRoot = new URL("../../../", assets)                 // the site's root
 // The engines: the quick one (names, tasks, identifiers) answers what it can answer with
 // certainty; the full one (body text and previews) and the meaning layer answer the rest.
 var quick = null, full = null, meaning = null
+var ranker = null            // the final ranking over both, made once both are in
 var withMeaning = true       // the quick index says whether the site has a meaning layer
 var meaningDone = false      // loaded, or failed (then the words alone answer)
 var loadingQuick = null, loadingFull = null, loadingMeaning = null
@@ -46,6 +48,7 @@ function loadCode() {
       .then(function () { return importScripts(new URL("../../vendor/minisearch.js", assets).href) })
       .then(function () { return importScripts(new URL("atlas-search.js", assets).href) })
       .then(function () { return importScripts(new URL("atlas-meaning.js", assets).href) })
+      .then(function () { return importScripts(new URL("atlas-rank.js", assets).href) })
   }
   return code
 }
@@ -177,19 +180,14 @@ function item(doc, terms) {
 
 // The final answer. Modes for the benchmark: "words" (the word ranking alone), "meaning"
 // (the meaning ranking alone), "first" (what a cold worker shows first for this query);
-// the search box sends none: the fused ranking.
+// the search box sends none: the fused ranking (atlas-rank.js).
 function rank(query, mode) {
   if (mode === "first" && quick) {
     var early = quick.search(query, 50)
     if (!withMeaning || early.exact) return early
   }
-  var found = full.search(query, 50)
-  if (!meaning || mode === "words") return found
-  var near = meaning.rank(query, 30).map(function (r) { return r.url })
-  if (mode === "meaning") return full.arrange(found, near)
-  // A page's name or an identifier as written: the words answer with certainty.
-  if (found.exact) return found
-  return full.arrange(found, self.AtlasMeaning.fuse(found.pages.map(function (p) { return p.url }), near, meaning.known(query), found.terms.length))
+  if (!ranker) ranker = self.AtlasRank.create(full, meaning)
+  return ranker.rank(query, mode === "first" ? "" : mode)
 }
 
 function answer(found) {
