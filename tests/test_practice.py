@@ -22,7 +22,19 @@ from conftest import ROOT, real_data
 from macros.data.facts import fact as chooser_fact
 from macros.data.practice_items import check_practice, load_practice
 from macros.features.practice.anki import anki_files, deck_files
-from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, question_record, read_bank
+from macros.features.practice.bank import (
+    BANK_PATH,
+    INDEX_FIELDS,
+    INDEX_PATH,
+    bank_data,
+    bank_script,
+    browser_bank,
+    index_data,
+    index_script,
+    question_record,
+    read_bank,
+    read_index,
+)
 from macros.features.practice.questions import all_questions, exam_counts
 
 CATALOG, _ = real_data()
@@ -328,6 +340,28 @@ def test_bank_format_2_round_trips_and_cannot_close_its_script():
     assert all(".html" in q["url"] for q in offline["questions"])
 
 
+def test_the_browser_gets_an_index_of_every_question_and_the_exam_style_ones_whole():
+    data = bank_data(CATALOG, QUESTIONS, directory_urls=True)
+    index = read_index(index_script(index_data(data)))
+    assert "</" not in index_script(index_data(data))
+    assert index["exams"] == data["exams"] and index["topics"] == data["topics"] and index["version"] == data["version"]
+    # Every question of every style, so that progress on any of them stays known ...
+    assert [q["id"] for q in index["questions"]] == [q["id"] for q in data["questions"]]
+    assert {q["style"] for q in index["questions"]} == {"exam", "recall"}
+    assert all(set(q) == set(INDEX_FIELDS) for q in index["questions"])
+    assert all(q == {k: full[k] for k in INDEX_FIELDS} for q, full in zip(index["questions"], data["questions"]))
+    # ... and the bank the sessions ask from holds the exam-style ones whole, nothing else.
+    bank = read_bank(bank_script(browser_bank(data)))
+    assert bank["questions"] == [q for q in data["questions"] if q["style"] == "exam"] and len(bank["questions"]) == len(EXAM)
+    assert bank["exams"] == data["exams"]
+    # The index is a fraction of the bank: it is what a practice page loads before anyone starts.
+    assert len(index_script(index_data(data))) < len(bank_script(browser_bank(data))) / 1.5
+    # A v1 bank (no style): every question is exam-style, in the index too.
+    v1 = {"version": 1, "topics": [], "exams": [], "questions": [{"id": "q-1", "topic": "t", "prompt": "p", "domains": [], "answer": 0}]}
+    assert index_data(v1)["questions"] == [{"id": "q-1", "style": "exam", "topic": "t", "domains": [], "prompt": "p"}]
+    assert browser_bank(v1)["questions"] == v1["questions"]
+
+
 def _collection(apkg: bytes) -> sqlite3.Connection:
     with zipfile.ZipFile(io.BytesIO(apkg)) as z:
         assert "collection.anki2" in z.namelist()
@@ -363,9 +397,13 @@ def test_anki_decks_open_as_collections_with_the_expected_notes_and_stable_guids
 @pytest.mark.build
 def test_every_question_link_leads_to_an_existing_page_and_anchor(real_site):
     bank = read_bank((real_site / BANK_PATH).read_text(encoding="utf-8"))
+    index = read_index((real_site / INDEX_PATH).read_text(encoding="utf-8"))
+    assert {q["id"] for q in bank["questions"]} == {q["id"] for q in index["questions"] if q["style"] == "exam"}
+    # The built bank's links, and those of every question (the recall ones go to the decks).
+    records = bank["questions"] + [question_record(q, True) for q in QUESTIONS]
     ids_by_page: dict[str, set[str]] = {}
-    urls = [(q["id"], q["url"]) for q in bank["questions"]]
-    urls += [(q["id"], r["url"]) for q in bank["questions"] for r in q["reasons"] if r["url"]]
+    urls = [(q["id"], q["url"]) for q in records]
+    urls += [(q["id"], r["url"]) for q in records for r in q["reasons"] if r["url"]]
     for qid, url in urls:
         page, _, anchor = url.partition("#")
         if page not in ids_by_page:
