@@ -29,10 +29,13 @@ from macros.features.practice.bank import (
     bank_data,
     bank_script,
     browser_bank,
+    exams_data,
+    exams_script,
     index_data,
     index_script,
     question_record,
     read_bank,
+    read_exams,
     read_index,
 )
 from macros.features.practice.questions import all_questions, exam_counts
@@ -356,6 +359,9 @@ def test_the_browser_gets_an_index_of_every_question_and_the_exam_style_ones_who
     assert bank["exams"] == data["exams"]
     # The index is a fraction of the bank: it is what a practice page loads before anyone starts.
     assert len(index_script(index_data(data))) < len(bank_script(browser_bank(data))) / 1.5
+    # The simulation's first load: the exams and topics, no question.
+    exams = read_exams(exams_script(exams_data(data)))
+    assert exams == {**index, "questions": []}
     # A v1 bank (no style): every question is exam-style, in the index too.
     v1 = {"version": 1, "topics": [], "exams": [], "questions": [{"id": "q-1", "topic": "t", "prompt": "p", "domains": [], "answer": 0}]}
     assert index_data(v1)["questions"] == [{"id": "q-1", "style": "exam", "topic": "t", "domains": [], "prompt": "p"}]

@@ -27,7 +27,16 @@ import json
 import pytest
 from test_accessibility import run_axe
 
-from macros.features.practice.bank import BANK_PATH, INDEX_PATH, index_data, index_script, read_bank, read_index
+from macros.features.practice.bank import (
+    BANK_PATH,
+    INDEX_PATH,
+    exams_data,
+    exams_script,
+    index_data,
+    index_script,
+    read_bank,
+    read_index,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -120,15 +129,17 @@ def bank2(bank) -> dict:
 
 def make_page(browser, width=1280, v2=None, quota=False):
     """A page that keeps the site's CSP and may reach only the local server; `v2` serves
-    that bank (whole, recall questions too: the page must leave them out itself) and its
-    index in place of the real ones; `quota` installs QUOTA_SCRIPT."""
+    that bank (whole, recall questions too: the page must leave them out itself), its
+    index and its exams in place of the real ones; `quota` installs QUOTA_SCRIPT."""
     context = browser.new_context(accept_downloads=True, viewport={"width": width, "height": 800})
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "blob:", "data:")) else r.abort())
     if v2 is not None:
         body = bank_script(v2)
-        index = index_script(index_data({k: v for k, v in v2.items() if k != "by_id"}))
+        whole = {k: v for k, v in v2.items() if k != "by_id"}
+        index, exams = index_script(index_data(whole)), exams_script(exams_data(whole))
         context.route("**/assets/practice/questions.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=body))
         context.route("**/assets/practice/index.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=index))
+        context.route("**/assets/practice/exams.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=exams))
     if quota:
         context.add_init_script(QUOTA_SCRIPT)
     p = context.new_page()
@@ -709,7 +720,7 @@ def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navi
         f"javascripts/practice/{m}" for m in ("bank.js", "store.js", "schedule.js", "draw.js", "ui.js",
                                                "practice-ui.js", "practice.js"))
     # The exam simulation's screen loads only where a simulation is on the page.
-    exam_files = ("javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js")
+    exam_files = ("javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js", "practice/exams.js")
     assert not [u for u in requested if u.endswith(practice_files + exam_files)]
     page.evaluate("() => { window.__samePage = true; }")
     page.locator("nav.md-nav--primary a[href$='practice/']").first.click()
@@ -750,8 +761,9 @@ def test_the_simulation_loads_its_questions_only_once_the_reader_turns_to_it_and
     open_practice(page, f"{real_url}/practice/exam/?exam={exam['id']}&questions=3")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
-    # Drawn from the index alone: every exam and its figures, and no question fetched yet.
-    assert requests_of(page, "practice/index.js") and not requests_of(page, "practice/questions.js")
+    # Drawn from the exams alone (not even practice mode's index), no question fetched yet.
+    assert requests_of(page, "practice/exams.js") and not requests_of(page, "practice/index.js")
+    assert not requests_of(page, "practice/questions.js")
     assert f"AWS: {exam['format']['questions']} questions" in page.locator(".atlas-practice__info").inner_text()
     held = []  # the bank's request, held until the test lets it through
     page.context.route("**/assets/practice/questions.js", lambda r: held.append(r))

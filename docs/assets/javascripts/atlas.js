@@ -215,11 +215,12 @@
   }
 
   // Practice pages (practice/): their files load only where a practice element is on the
-  // page, each once. At first the bank's index (the exams, the topics, and per question
-  // what the setup and the progress need) and the modules the page's mode needs: practice
-  // mode the FSRS scheduler and its own screen, the exam simulation neither, only its
-  // screen and its result. The bank itself, the questions whole, loads only when
-  // practice.js asks for it (`loadBank`): once the reader turns to the form, or starts.
+  // page, each once. At first what the page's mode shows and the modules it needs:
+  // practice mode the bank's index (the exams, the topics, and per question what the setup
+  // and the progress need), the FSRS scheduler and its own screen; the exam simulation
+  // only the exams, its screen and its result. The bank itself, the questions whole, loads
+  // only when practice.js asks for it (`loadBank`): once the reader turns to the form, or
+  // starts.
   var practiceCss = false, practiceData = {}, loaded = {};
   var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/store.js",
     "javascripts/practice/schedule.js", "javascripts/practice/draw.js", "javascripts/practice/ui.js",
@@ -230,8 +231,10 @@
   };
   var PRACTICE_DATA = {
     index: { path: "practice/index.js", name: "__atlasPracticeIndex" },
+    exams: { path: "practice/exams.js", name: "__atlasPracticeExams" },
     bank: { path: "practice/questions.js", name: "__atlasPractice", sliced: true }
   };
+  var MODE_DATA = { practice: "index", exam: "exams" };
 
   // A data script of the site (macros/site/scripts.py: `self.<name>=JSON.parse("<JSON as
   // a string>");`), resolved with its value. Over http(s) it is fetched and parsed as
@@ -312,13 +315,13 @@
       document.head.appendChild(css);
     }
     var mode = el.getAttribute("data-atlas-practice") === "exam" ? "exam" : "practice";
-    // The index and the modules load side by side; the modules only register themselves,
+    // The data and the modules load side by side; the modules only register themselves,
     // and practice.js's mount puts them together. They start once the page's first frame
     // is painted, so they never hold up its text.
     var practicePromise = new Promise(function (resolve) {
       requestAnimationFrame(function () { setTimeout(resolve, 0); });
     }).then(function () {
-      return Promise.all([practiceFile("index"), loadScripts(PRACTICE_SCRIPTS.concat(MODE_SCRIPTS[mode]).map(function (path) {
+      return Promise.all([practiceFile(MODE_DATA[mode]), loadScripts(PRACTICE_SCRIPTS.concat(MODE_SCRIPTS[mode]).map(function (path) {
         return new URL(path, assets).href;
       }))]);
     });

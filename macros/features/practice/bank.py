@@ -3,9 +3,12 @@
 Chromium refuses fetch() of local files from file://, so each is a script that assigns a
 global, like the search index (site/scripts.py writes and reads them):
 
-- the index (`self.__atlasPracticeIndex`, INDEX_PATH), small, loaded with the page: the
-  exams with their domains, weights and format, the topics, and per question of every
-  style only what the setup and the progress need (id, style, topic, domains, prompt);
+- the index (`self.__atlasPracticeIndex`, INDEX_PATH), small, loaded with the practice
+  page: the exams with their domains, weights and format, the topics, and per question
+  of every style only what the setup and the progress need (id, style, topic, domains,
+  prompt);
+- the exams (`self.__atlasPracticeExams`, EXAMS_PATH), the index without its questions,
+  loaded with the exam simulation, which needs nothing more before a sitting starts;
 - the bank (`self.__atlasPractice`, BANK_PATH), large, loaded only when a session or a
   sitting starts (or the reader turns to the form): the exam-style questions whole (text
   only: the browser draws it with textContent, code spans as <code>), with the exams and
@@ -26,6 +29,7 @@ from macros.site.scripts import data_script, read_data_script
 
 BANK_PATH = "assets/practice/questions.js"
 INDEX_PATH = "assets/practice/index.js"
+EXAMS_PATH = "assets/practice/exams.js"
 FORMAT_VERSION = 2
 # What the index keeps of each question.
 INDEX_FIELDS = ("id", "style", "topic", "domains", "prompt")
@@ -118,8 +122,17 @@ def index_data(bank: dict) -> dict:
     }
 
 
+def exams_data(bank: dict) -> dict:
+    """The index without questions: what the exam simulation shows before a sitting."""
+    return index_data({**bank, "questions": []})
+
+
 def bank_script(data: dict) -> str:
     return data_script("__atlasPractice", data)
+
+
+def exams_script(data: dict) -> str:
+    return data_script("__atlasPracticeExams", data)
 
 
 def index_script(data: dict) -> str:
@@ -134,3 +147,8 @@ def read_bank(script: str) -> dict:
 def read_index(script: str) -> dict:
     """The data back from an index script."""
     return read_data_script(script, "__atlasPracticeIndex")
+
+
+def read_exams(script: str) -> dict:
+    """The data back from an exams script."""
+    return read_data_script(script, "__atlasPracticeExams")

@@ -24,14 +24,12 @@
     return out;
   }
 
-  function number(n) { return n.toLocaleString("en-US"); }
-
   // What AWS says the exam is, in a sentence, with its source; unconfirmed figures say so.
   function formatNote(ui, exam) {
     var f = exam.format;
     var p = ui.el("p", { className: "atlas-exam__format" });
     var text = "AWS: " + f.questions + " questions" + (f.scored ? " (" + f.scored + " scored, " + (f.questions - f.scored) + " unscored)" : "") +
-      " in " + f.minutes + " minutes" + (f.passing_score ? "; pass mark " + number(f.passing_score) + " on a scaled score of 100\u20131,000" : "; pass mark not stated in our data") + ". ";
+      " in " + f.minutes + " minutes" + (f.passing_score ? "; pass mark " + ui.number(f.passing_score) + " on a scaled score of 100\u20131,000" : "; pass mark not stated in our data") + ". ";
     p.appendChild(document.createTextNode(text));
     var src = ui.safeUrl(f.source);
     if (src) p.appendChild(ui.el("a", { href: src, text: "Source: AWS's " + exam.code + " page" }));
