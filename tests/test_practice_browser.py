@@ -689,8 +689,14 @@ def test_axe_finds_nothing_serious_in_a_question_its_feedback_and_the_exam(offli
     offline_page.mouse.move(5, 400)  # away from the toggle, whose tooltip is not ours
     offline_page.keyboard.press("Escape")
     assert run_axe(offline_page) == []
+    held = []  # the questions held back: the wait is on screen
+    offline_page.context.route("**/assets/practice/questions.js", lambda r: held.append(r))
     open_practice(offline_page, f"{real_url}/practice/exam/?questions=3")
     offline_page.get_by_role("button", name="Start the exam").click()
+    offline_page.locator(".atlas-practice__wait").filter(has_text="Loading the questions").wait_for()
+    assert run_axe(offline_page) == []
+    held[0].continue_()
+    offline_page.get_by_role("timer").wait_for()
     offline_page.keyboard.press("1")
     offline_page.get_by_label("Flag for review").check()
     assert run_axe(offline_page) == []

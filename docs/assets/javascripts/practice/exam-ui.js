@@ -5,9 +5,9 @@
  * stays in view, a confirmation before finishing, and a result with the pass mark, a
  * score per domain and the missed questions linked to their pages. `?questions=5` (or
  * `?count=5`) makes a shorter sitting, its time cut in proportion; `?exam=<id>` picks
- * the exam. A simulation does not change practice progress. The exams come from the
- * bank's index (`ctx.index`); the questions load with the bank (`ctx.questions()`) only
- * when the reader turns to the form or starts the exam.
+ * the exam. A simulation does not change practice progress. The exams come first
+ * (`ctx.index`: the bank's index without its questions); the questions load with the bank
+ * (`ctx.questions()`) only when the reader turns to the form or starts the exam.
  */
 (function (root) {
   "use strict";
