@@ -40,7 +40,7 @@ PAGE_TYPES = {
     "capability": "/services/sagemaker-serverless-inference/",
     "exam": "/exams/mla-c02/",
     "chooser": "/choose/built-in-algorithm/?problem=binary&format=csv",
-    "practice": "/practice/",  # with its question bank and scheduler, which only it loads
+    "practice": "/practice/",  # with its question index and scheduler, which only it loads (the questions load once a reader starts)
     "exam simulation": "/practice/exam/",
 }
 
@@ -178,17 +178,19 @@ def print_practice(site: Path) -> None:
     exam the simulation uses, the share of exam-style questions whose key is the unique best
     word match to the stem (target under 10%), bank and deck sizes."""
     from macros.data.dataset import load_catalog
-    from macros.features.practice.bank import BANK_PATH, read_bank
+    from macros.features.practice.bank import BANK_PATH, INDEX_PATH, read_index
     from macros.features.practice.checks import best_match_share, longest_key_share
     from macros.features.practice.questions import all_questions
 
     raw = (site / BANK_PATH).read_bytes()
-    bank = read_bank(raw.decode("utf-8"))
-    questions = bank["questions"]
+    index_raw = (site / INDEX_PATH).read_bytes()
+    index = read_index(index_raw.decode("utf-8"))
+    questions = index["questions"]
     exam = [q for q in questions if q["style"] == "exam"]
     print(f"== Practice: {len(questions)} questions, {len(exam)} exam-style, {len(questions) - len(exam)} recall; "
-          f"bank {len(raw) / 1024:.0f} KiB ({len(gzip.compress(raw, 6)) / 1024:.0f} KiB gzip), practice pages only")
-    for e in bank["exams"]:
+          f"index {len(index_raw) / 1024:.0f} KiB ({len(gzip.compress(index_raw, 6)) / 1024:.0f} KiB gzip, with the practice pages), "
+          f"exam-style questions {len(raw) / 1024:.0f} KiB ({len(gzip.compress(raw, 6)) / 1024:.0f} KiB gzip, once a reader starts)")
+    for e in index["exams"]:
         counts = [sum(1 for q in exam if f"{e['id']}/{d['number']}" in q["domains"]) for d in e["domains"]]
         short = sum(1 for n in counts if n < 25)
         label = "simulated" if e["simulate"] else "retired, not simulated"

@@ -83,3 +83,16 @@ def test_diagram_is_there_with_javascript_off(browser, real_url):
     assert page.locator("figure.atlas-diagram svg a").count() >= 2
     assert "Diagram of the" in page.locator("figure.atlas-diagram svg title").first.text_content()
     context.close()
+
+
+def test_the_theme_still_marks_keyboard_focus_and_restores_transitions_after_start(offline_page, real_url):
+    # head.js and palette.js set, before the first paint, marks the theme's bundle sets at
+    # start (so that it restyles the page less): the bundle must still do its work.
+    page = offline_page
+    page.goto(f"{real_url}/practice/exam/")
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")  # the bundle took it away
+    assert page.evaluate("() => document.documentElement.classList.contains('js-focus-visible')")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).transitionDuration") != "0s"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('focus-visible')")  # the polyfill runs
+    assert not page.js_errors

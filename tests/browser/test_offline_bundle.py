@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):
     context = browser.new_context()
@@ -56,8 +58,15 @@ def test_offline_bundle_works_from_file_urls_with_no_network(browser, bundle):
     assert "Question id: q-" in report.locator("pre").inner_text() and "Data file: data/" in report.locator("pre").inner_text()
     assert feedback.get_by_role("link", name="Read it on the page").get_attribute("href").startswith("file:")
     assert page.locator(".atlas-practice__summary").inner_text().startswith("1 of ")
-    page.goto((bundle / "practice" / "exam.html").as_uri())
+    # The exam simulation from file://: its questions load (as a script) once the reader starts.
+    page.goto((bundle / "practice" / "exam.html").as_uri() + "?questions=2")
     page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]", timeout=20000)
+    page.get_by_role("button", name="Start the exam").click()
+    assert page.get_by_role("timer").inner_text().startswith("Time left: ")
+    page.keyboard.press("1")
+    page.get_by_role("button", name="Finish the exam").click()
+    page.get_by_role("button", name="Yes, finish and see the result").click()
+    assert page.get_by_role("heading", name=re.compile(r"simulation: [0-9] of 2 right")).is_visible()
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert errors == []
     context.close()

@@ -27,7 +27,16 @@ import json
 import pytest
 from test_accessibility import run_axe
 
-from macros.features.practice.bank import BANK_PATH, read_bank
+from macros.features.practice.bank import (
+    BANK_PATH,
+    INDEX_PATH,
+    exams_data,
+    exams_script,
+    index_data,
+    index_script,
+    read_bank,
+    read_index,
+)
 
 WIDTHS = [1280, 390]
 
@@ -118,12 +127,17 @@ def bank2(bank) -> dict:
 
 def make_page(browser, width=1280, v2=None, quota=False):
     """A page that keeps the site's CSP and may reach only the local server; `v2` serves
-    that bank in place of the real one; `quota` installs QUOTA_SCRIPT."""
+    that bank (whole, recall questions too: the page must leave them out itself), its
+    index and its exams in place of the real ones; `quota` installs QUOTA_SCRIPT."""
     context = browser.new_context(accept_downloads=True, viewport={"width": width, "height": 800})
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "blob:", "data:")) else r.abort())
     if v2 is not None:
         body = bank_script(v2)
+        whole = {k: v for k, v in v2.items() if k != "by_id"}
+        index, exams = index_script(index_data(whole)), exams_script(exams_data(whole))
         context.route("**/assets/practice/questions.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=body))
+        context.route("**/assets/practice/index.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=index))
+        context.route("**/assets/practice/exams.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=exams))
     if quota:
         context.add_init_script(QUOTA_SCRIPT)
     p = context.new_page()
@@ -673,8 +687,14 @@ def test_axe_finds_nothing_serious_in_a_question_its_feedback_and_the_exam(offli
     offline_page.mouse.move(5, 400)  # away from the toggle, whose tooltip is not ours
     offline_page.keyboard.press("Escape")
     assert run_axe(offline_page) == []
+    held = []  # the questions held back: the wait is on screen
+    offline_page.context.route("**/assets/practice/questions.js", lambda r: held.append(r))
     open_practice(offline_page, f"{real_url}/practice/exam/?questions=3")
     offline_page.get_by_role("button", name="Start the exam").click()
+    offline_page.locator(".atlas-practice__wait").filter(has_text="Loading the questions").wait_for()
+    assert run_axe(offline_page) == []
+    held[0].continue_()
+    offline_page.get_by_role("timer").wait_for()
     offline_page.keyboard.press("1")
     offline_page.get_by_label("Flag for review").check()
     assert run_axe(offline_page) == []
@@ -700,11 +720,11 @@ def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navi
     page.on("request", lambda r: requested.append(r.url))
     page.goto(f"{real_url}/algorithms/xgboost/")
     page.wait_for_load_state("networkidle")
-    practice_files = ("practice/questions.js", "ts-fsrs.js", "practice.css") + tuple(
+    practice_files = ("practice/index.js", "ts-fsrs.js", "practice.css") + tuple(
         f"javascripts/practice/{m}" for m in ("bank.js", "store.js", "schedule.js", "draw.js", "ui.js",
                                                "practice-ui.js", "practice.js"))
     # The exam simulation's screen loads only where a simulation is on the page.
-    exam_files = ("javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js")
+    exam_files = ("javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js", "practice/exams.js")
     assert not [u for u in requested if u.endswith(practice_files + exam_files)]
     page.evaluate("() => { window.__samePage = true; }")
     page.locator("nav.md-nav--primary a[href$='practice/']").first.click()
@@ -712,5 +732,117 @@ def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navi
     assert page.evaluate("() => window.__samePage === true")  # swapped in place, not reloaded
     assert all(any(u.endswith(f) for u in requested) for f in practice_files)
     assert not [u for u in requested if u.endswith(exam_files)]
-    assert page.get_by_role("button", name="Start", exact=True).is_visible()
+    # The questions themselves load only once the reader turns to the form.
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if u.endswith("practice/questions.js")]
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_selector(".atlas-q fieldset")
+    assert len([u for u in requested if u.endswith("practice/questions.js")]) == 1
+    assert page.js_errors == []
+
+
+@pytest.fixture(scope="module")
+def index(real_site) -> dict:
+    return read_index((real_site / INDEX_PATH).read_text(encoding="utf-8"))
+
+
+def requests_of(page, ending: str) -> list[str]:
+    return [u for u in page.requested if u.split("?")[0].endswith(ending)]
+
+
+def wait_until(page, condition, what: str) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"waited in vain for {what}")
+
+
+def test_the_simulation_loads_its_questions_only_once_the_reader_turns_to_it_and_says_so_while_it_waits(page, real_url, bank):
+    page.requested = []
+    page.on("request", lambda r: page.requested.append(r.url))
+    exam = sat_exams(bank)[1][0]
+    open_practice(page, f"{real_url}/practice/exam/?exam={exam['id']}&questions=3")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    # Drawn from the exams alone (not even practice mode's index), no question fetched yet.
+    assert requests_of(page, "practice/exams.js") and not requests_of(page, "practice/index.js")
+    assert not requests_of(page, "practice/questions.js")
+    assert f"AWS: {exam['format']['questions']} questions" in page.locator(".atlas-practice__info").inner_text()
+    held = []  # the bank's request, held until the test lets it through
+    page.context.route("**/assets/practice/questions.js", lambda r: held.append(r))
+    start = page.locator(".atlas-practice__setup button[type=submit]")  # hidden once the sitting starts
+    assert start.inner_text() == "Start the exam"
+    start.focus()  # the reader turns to the form: the questions start to load
+    wait_until(page, lambda: held, "the bank to be asked for")
+    page.keyboard.press("Enter")
+    wait = page.locator(".atlas-practice__wait")
+    assert wait.get_attribute("role") == "status" and wait.inner_text() == "Loading the questions…"
+    assert start.get_attribute("aria-disabled") == "true" and start.is_visible()
+    page.keyboard.press("Enter")  # a second press while waiting does nothing
+    assert page.get_by_role("timer").count() == 0 and len(held) == 1
+    held[0].continue_()
+    assert page.get_by_role("timer").inner_text().startswith("Time left: ")
+    assert page.get_by_role("navigation", name="Question navigator").get_by_role("button").count() == 3
+    assert wait.text_content() == "" and start.get_attribute("aria-disabled") is None and not start.is_visible()
+    assert page.evaluate("() => document.activeElement.closest('.atlas-q') !== null")  # focus on the first question
+    assert len(requests_of(page, "practice/questions.js")) == 1
+    assert page.js_errors == []
+
+
+def test_when_the_questions_cannot_be_loaded_the_reader_is_told_and_can_try_again(page, real_url, bank):
+    failures = []
+
+    def flaky(route):
+        if not failures:
+            failures.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.context.route("**/assets/practice/questions.js", flaky)
+    open_practice(page, f"{real_url}/practice/")
+    page.get_by_role("button", name="Start", exact=True).click()
+    wait = page.locator(".atlas-practice__wait")
+    wait.filter(has_text="could not be loaded").wait_for()
+    assert "Press the button to try again." in wait.inner_text()
+    assert page.locator(".atlas-q").count() == 0 and page.get_by_role("button", name="Start", exact=True).get_attribute("aria-disabled") is None
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_selector(".atlas-q fieldset")
+    assert len(failures) == 1 and wait.inner_text() == ""
+    assert [e for e in page.js_errors if "ERR_FAILED" not in e] == []  # the browser logs the refused request
+
+
+def test_progress_on_every_question_the_index_names_is_kept_and_shown_before_the_questions_load(page, real_url, index):
+    recall = next(q for q in index["questions"] if q["style"] == "recall")
+    exam_q = next(q for q in index["questions"] if q["style"] == "exam")
+    card = {"due": "2020-01-01T00:00:00.000Z", "stability": 1, "difficulty": 5, "elapsed_days": 0, "scheduled_days": 0,
+            "learning_steps": 0, "reps": 1, "lapses": 0, "state": 1}
+    doc = {"format": "atlas-practice-progress", "version": 1, "cards": {recall["id"]: card, exam_q["id"]: dict(card, due="2020-01-02T00:00:00.000Z")},
+           "attic": {}}
+    page.requested = []
+    page.on("request", lambda r: page.requested.append(r.url))
+    open_practice(page, f"{real_url}/practice/")
+    page.evaluate("raw => localStorage.setItem('atlas-practice', raw)", json.dumps(doc))
+    page.reload()
+    page.wait_for_selector("[data-atlas-practice][data-atlas-state=ready]")
+    page.wait_for_load_state("networkidle")
+    # Named from the index: a recall question (from an older practice mode) is still known.
+    due = page.locator(".atlas-practice__due li")
+    assert [due.nth(i).get_attribute("data-question") for i in range(due.count())] == [recall["id"], exam_q["id"]]
+    assert recall["prompt"].replace("`", "")[:30] in due.first.inner_text()
+    assert "kept aside" not in page.locator(".atlas-practice__progress").inner_text()
+    assert not requests_of(page, "practice/questions.js")
+    assert stored(page) == doc
+    # Due mode asks the exam-style one (the only one a session can ask) and keeps the other.
+    page.get_by_label("Questions due for review").check()
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_selector(".atlas-q fieldset")
+    assert page.locator(".atlas-q__id").inner_text() == f"id {exam_q['id']}"
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".atlas-q__feedback[data-result]")
+    after = stored(page)
+    assert set(after["cards"]) == {recall["id"], exam_q["id"]} and after["cards"][recall["id"]] == card and after["attic"] == {}
+    assert after["cards"][exam_q["id"]]["reps"] == 2
     assert page.js_errors == []

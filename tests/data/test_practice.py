@@ -22,7 +22,20 @@ from conftest import ROOT, real_data
 from macros.data.facts import fact as chooser_fact
 from macros.data.practice_items import check_practice, load_practice
 from macros.features.practice.anki import anki_files, deck_files
-from macros.features.practice.bank import bank_data, bank_script, question_record, read_bank
+from macros.features.practice.bank import (
+    INDEX_FIELDS,
+    bank_data,
+    bank_script,
+    browser_bank,
+    exams_data,
+    exams_script,
+    index_data,
+    index_script,
+    question_record,
+    read_bank,
+    read_exams,
+    read_index,
+)
 from macros.features.practice.questions import all_questions, exam_counts
 
 CATALOG, _ = real_data()
@@ -324,6 +337,31 @@ def test_bank_format_2_round_trips_and_cannot_close_its_script(questions):
     assert mla["format"]["questions"] == 65 and mla["format"]["minutes"] == 130 and mla["format"]["confirmed"] is False
     offline = bank_data(CATALOG, questions[:5], directory_urls=False)
     assert all(".html" in q["url"] for q in offline["questions"])
+
+
+def test_the_browser_gets_an_index_of_every_question_and_the_exam_style_ones_whole(questions, exam_questions):
+    data = bank_data(CATALOG, questions, directory_urls=True)
+    index = read_index(index_script(index_data(data)))
+    assert "</" not in index_script(index_data(data))
+    assert index["exams"] == data["exams"] and index["topics"] == data["topics"] and index["version"] == data["version"]
+    # Every question of every style, so that progress on any of them stays known ...
+    assert [q["id"] for q in index["questions"]] == [q["id"] for q in data["questions"]]
+    assert {q["style"] for q in index["questions"]} == {"exam", "recall"}
+    assert all(set(q) == set(INDEX_FIELDS) for q in index["questions"])
+    assert all(q == {k: full[k] for k in INDEX_FIELDS} for q, full in zip(index["questions"], data["questions"]))
+    # ... and the bank the sessions ask from holds the exam-style ones whole, nothing else.
+    bank = read_bank(bank_script(browser_bank(data)))
+    assert bank["questions"] == [q for q in data["questions"] if q["style"] == "exam"] and len(bank["questions"]) == len(exam_questions)
+    assert bank["exams"] == data["exams"]
+    # The index is a fraction of the bank: it is what a practice page loads before anyone starts.
+    assert len(index_script(index_data(data))) < len(bank_script(browser_bank(data))) / 1.5
+    # The simulation's first load: the exams and topics, no question.
+    exams = read_exams(exams_script(exams_data(data)))
+    assert exams == {**index, "questions": []}
+    # A v1 bank (no style): every question is exam-style, in the index too.
+    v1 = {"version": 1, "topics": [], "exams": [], "questions": [{"id": "q-1", "topic": "t", "prompt": "p", "domains": [], "answer": 0}]}
+    assert index_data(v1)["questions"] == [{"id": "q-1", "style": "exam", "topic": "t", "domains": [], "prompt": "p"}]
+    assert browser_bank(v1)["questions"] == v1["questions"]
 
 
 def _collection(apkg: bytes) -> sqlite3.Connection:

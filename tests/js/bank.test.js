@@ -28,3 +28,19 @@ test("the bank reads v1 and v2 alike; right means exactly the right set", () => 
   assert.ok(!bankLib.isRight(m, [0, 3, 4]));
   assert.equal(bankLib.chooseText(2), "Choose two.");
 });
+
+test("the index reads like a bank of names: every style's ids known, exam-style ones to practise", () => {
+  const index = bankLib.normalizeIndex({ version: 2, topics: [{ id: "t", name: "T" }], exams: [
+    { id: "aif-c01", code: "AIF-C01", status: "active", simulate: true, domains: [{ number: 1, name: "D", weight: 100 }],
+      format: { questions: 65, minutes: 90, source: "https://aws.amazon.com/y", confirmed: true } }],
+  questions: [
+    { id: "q-1", style: "exam", topic: "t", domains: ["aif-c01/1"], prompt: "Which `x`?" },
+    { id: "q-2", style: "recall", topic: "t", domains: ["aif-c01/1"], prompt: "Recall" },
+    { id: "q-3", topic: "t", prompt: "A v1 question" }] });
+  assert.deepEqual(Object.keys(index.byId), ["q-1", "q-2", "q-3"]);
+  assert.deepEqual(index.practice.map((q) => q.id), ["q-1", "q-3"]); // no style: exam, as in v1
+  assert.deepEqual(index.byId["q-3"].domains, []);
+  assert.equal(index.byId["q-1"].prompt, "Which `x`?");
+  assert.equal(index.examsById["aif-c01"].format.confirmed, true);
+  assert.throws(() => bankLib.normalizeIndex({ exams: [] }), /question index is damaged/);
+});

@@ -132,3 +132,14 @@ def test_hyperparameter_rows_have_stable_anchors(real_site, catalog):
             anchor = soup.find(id="hp-" + re.sub(r"[^A-Za-z0-9_\-]", "-", hp.name))
             assert anchor is not None, f"{algo_id}#hp-{hp.name}"
             assert anchor.find_parent("tr").find("code").get_text() == hp.name
+
+
+def test_no_stylesheet_styles_by_the_focus_visible_polyfills_marks(real_site):
+    # theme/head.js sets the polyfill's marks on <html> before the theme's bundle runs (so
+    # that the bundle's setting them restyles nothing): were any rule to hide focus rings
+    # under them, a page whose bundle failed would show no keyboard focus at all.
+    sheets = sorted(real_site.rglob("*.css"))
+    assert any("main." in p.name for p in sheets)
+    for path in sheets:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "js-focus-visible" not in text, path

@@ -216,11 +216,14 @@
     chooserPromise.then(function (chooser) { chooser.init(); }).catch(function () { /* the table stays */ });
   }
 
-  // Practice pages (practice/): their question bank and scripts load only where a
-  // practice element is on the page, each file once. Practice mode needs the FSRS
-  // scheduler and its own screen; the exam simulation needs neither, only its screen and
-  // its result.
-  var practiceCss = false, bankPromise = null, loaded = {};
+  // Practice pages (practice/): their files load only where a practice element is on the
+  // page, each once. At first what the page's mode shows and the modules it needs:
+  // practice mode the bank's index (the exams, the topics, and per question what the setup
+  // and the progress need), the FSRS scheduler and its own screen; the exam simulation
+  // only the exams, its screen and its result. The bank itself, the questions whole, loads
+  // only when practice.js asks for it (`loadBank`): once the reader turns to the form, or
+  // starts.
+  var practiceCss = false, practiceData = {}, loaded = {};
   var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/store.js",
     "javascripts/practice/schedule.js", "javascripts/practice/draw.js", "javascripts/practice/ui.js",
     "javascripts/practice/practice.js"];
@@ -228,20 +231,39 @@
     practice: ["vendor/ts-fsrs.js", "javascripts/practice/practice-ui.js"],
     exam: ["javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js"]
   };
+  var PRACTICE_DATA = {
+    index: { path: "practice/index.js", name: "__atlasPracticeIndex" },
+    exams: { path: "practice/exams.js", name: "__atlasPracticeExams" },
+    bank: { path: "practice/questions.js", name: "__atlasPractice", sliced: true }
+  };
+  var MODE_DATA = { practice: "index", exam: "exams" };
 
-  // The question bank is `self.__atlasPractice=JSON.parse("<JSON as a string>");`. Over
-  // http(s) it is fetched and parsed as JSON, which costs the browser a fraction of
-  // compiling a 1.4 MB script; from file:// (no fetch) it runs as a script.
-  function loadBank(src) {
-    if (typeof fetch !== "function" || !/^https?:$/.test(location.protocol)) return loadScript(src);
+  // A data script of the site (macros/site/scripts.py: `self.<name>=JSON.parse("<JSON as
+  // a string>");`), resolved with its value. Over http(s) it is fetched and parsed as
+  // JSON, which costs the browser a fraction of compiling it as a script; from file://
+  // (no fetch) it runs as a script, as the search's indexes do. `sliced`: its questions
+  // parsed a slice per task (parseBank).
+  function loadData(src, name, sliced) {
+    if (typeof fetch !== "function" || !/^https?:$/.test(location.protocol)) {
+      return loadScript(src).then(function () { return window[name]; });
+    }
     return fetch(src).then(function (response) {
       if (!response.ok) throw new Error("could not load " + src);
       return response.text();
     }).then(function (text) {
-      return nextTask(JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"))));
-    }).then(parseBank).then(function (bank) {
-      window.__atlasPractice = bank;
+      var json = JSON.parse(text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")));
+      return sliced ? nextTask(json).then(parseBank) : JSON.parse(json);
     });
+  }
+
+  // The practice data `key` of PRACTICE_DATA, loaded once (again after a failure).
+  function practiceFile(key) {
+    if (!practiceData[key]) {
+      var file = PRACTICE_DATA[key];
+      practiceData[key] = loadData(new URL(file.path, assets).href, file.name, file.sliced);
+      practiceData[key].catch(function () { delete practiceData[key]; });
+    }
+    return practiceData[key];
   }
 
   // A promise of `value`, settled in a later task: the work after it starts a new task.
@@ -295,22 +317,18 @@
       document.head.appendChild(css);
     }
     var mode = el.getAttribute("data-atlas-practice") === "exam" ? "exam" : "practice";
-    // The bank and the modules load side by side; the modules only register themselves,
+    // The data and the modules load side by side; the modules only register themselves,
     // and practice.js's mount puts them together. They start once the page's first frame
     // is painted, so they never hold up its text.
     var practicePromise = new Promise(function (resolve) {
       requestAnimationFrame(function () { setTimeout(resolve, 0); });
     }).then(function () {
-      if (!bankPromise) {
-        bankPromise = loadBank(new URL("practice/questions.js", assets).href);
-        bankPromise.catch(function () { bankPromise = null; });
-      }
-      return Promise.all([bankPromise, loadScripts(PRACTICE_SCRIPTS.concat(MODE_SCRIPTS[mode]).map(function (path) {
+      return Promise.all([practiceFile(MODE_DATA[mode]), loadScripts(PRACTICE_SCRIPTS.concat(MODE_SCRIPTS[mode]).map(function (path) {
         return new URL(path, assets).href;
       }))]);
     });
-    practicePromise.then(function () {
-      window.AtlasPractice.mount(el);
+    practicePromise.then(function (got) {
+      window.AtlasPractice.mount(el, { index: got[0], loadBank: function () { return practiceFile("bank"); } });
     }).catch(function (error) {
       el.setAttribute("data-atlas-state", "error");
       var p = document.createElement("p");

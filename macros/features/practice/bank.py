@@ -1,9 +1,22 @@
-"""The question bank the practice pages load (pure): questions -> one JavaScript file.
+"""The question bank the practice pages load (pure): questions -> two JavaScript files.
 
-Chromium refuses fetch() of local files from file://, so the bank is a script that
-assigns a global (`self.__atlasPractice`), like the search index. It holds the
-questions (text only: the browser draws it with textContent, code spans as <code>),
-the exams with their domains, weights and format, and the topics.
+Chromium refuses fetch() of local files from file://, so each is a script that assigns a
+global, like the search index (site/scripts.py writes and reads them):
+
+- the index (`self.__atlasPracticeIndex`, INDEX_PATH), small, loaded with the practice
+  page: the exams with their domains, weights and format, the topics, and per question
+  of every style only what the setup and the progress need (id, style, topic, domains,
+  prompt);
+- the exams (`self.__atlasPracticeExams`, EXAMS_PATH), the index without its questions,
+  loaded with the exam simulation, which needs nothing more before a sitting starts;
+- the bank (`self.__atlasPractice`, BANK_PATH), large, loaded only when a session or a
+  sitting starts (or the reader turns to the form): the exam-style questions whole (text
+  only: the browser draws it with textContent, code spans as <code>), with the exams and
+  topics again, so it reads on its own. Recall questions go to the flashcards and Anki
+  decks, never to a practice session, so only the index names them (progress on them
+  stays known and is never moved aside).
+
+`bank_data` is the whole bank (every style), as the pages and the decks count it.
 """
 
 from __future__ import annotations
@@ -15,7 +28,11 @@ from macros.site.routes import built_url, page_path
 from macros.site.scripts import data_script, read_data_script
 
 BANK_PATH = "assets/practice/questions.js"
+INDEX_PATH = "assets/practice/index.js"
+EXAMS_PATH = "assets/practice/exams.js"
 FORMAT_VERSION = 2
+# What the index keeps of each question.
+INDEX_FIELDS = ("id", "style", "topic", "domains", "prompt")
 
 
 def _page_url(page, anchor, directory_urls: bool) -> str | None:
@@ -90,10 +107,48 @@ def with_status(catalog: Catalog, text: str) -> str:
     return text
 
 
+def browser_bank(bank: dict) -> dict:
+    """The bank the browser asks from: the exam-style questions only (a v1 bank's are all)."""
+    return {**bank, "questions": [q for q in bank["questions"] if q.get("style", "exam") == "exam"]}
+
+
+def index_data(bank: dict) -> dict:
+    """The index of a whole bank: its exams and topics, and of every question only INDEX_FIELDS."""
+    return {
+        "version": bank.get("version", 1),
+        "topics": bank.get("topics", []),
+        "exams": bank["exams"],
+        "questions": [{k: q.get(k, "exam" if k == "style" else None) for k in INDEX_FIELDS} for q in bank["questions"]],
+    }
+
+
+def exams_data(bank: dict) -> dict:
+    """The index without questions: what the exam simulation shows before a sitting."""
+    return index_data({**bank, "questions": []})
+
+
 def bank_script(data: dict) -> str:
     return data_script("__atlasPractice", data)
+
+
+def exams_script(data: dict) -> str:
+    return data_script("__atlasPracticeExams", data)
+
+
+def index_script(data: dict) -> str:
+    return data_script("__atlasPracticeIndex", data)
 
 
 def read_bank(script: str) -> dict:
     """The data back from a bank script (tests and the benchmark use it)."""
     return read_data_script(script, "__atlasPractice")
+
+
+def read_index(script: str) -> dict:
+    """The data back from an index script."""
+    return read_data_script(script, "__atlasPracticeIndex")
+
+
+def read_exams(script: str) -> dict:
+    """The data back from an exams script."""
+    return read_data_script(script, "__atlasPracticeExams")

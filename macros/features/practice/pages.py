@@ -3,7 +3,9 @@
 `practice/index.md` is practice mode (by exam domain, topic or what is due for review);
 `practice/exam.md` is the timed exam simulation. Both are a short Markdown page with one
 element that the practice script fills (`data-atlas-practice`); docs/assets/javascripts/
-atlas.js loads the script, the bank and the scheduler only on pages that have it.
+atlas.js loads the script, the bank's index (the simulation: its exams) and the scheduler
+only on pages that have it, and the bank itself only once a session or a sitting is about
+to start (bank.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,19 @@ from collections import Counter
 
 from macros.data.catalog import Catalog
 from macros.features.practice.anki import anki_files, deck_files
-from macros.features.practice.bank import BANK_PATH, bank_data, bank_script, question_record
+from macros.features.practice.bank import (
+    BANK_PATH,
+    EXAMS_PATH,
+    INDEX_PATH,
+    bank_data,
+    bank_script,
+    browser_bank,
+    exams_data,
+    exams_script,
+    index_data,
+    index_script,
+    question_record,
+)
 from macros.features.practice.questions import Question, all_questions
 from macros.site.markup import front_matter
 from macros.site.routes import built_link, rel
@@ -220,14 +234,17 @@ not count; this simulation has single- and multiple-response questions, all coun
 
 
 def practice_files(catalog: Catalog, directory_urls: bool, site_url: str, issues_url: str) -> dict[str, str | bytes]:
-    """Every file of the practice feature: the two pages, the bank and the decks."""
+    """Every file of the practice feature: the two pages, the bank's index, its exams and
+    its exam-style questions, and the decks."""
     questions = all_questions(catalog)
     records = {q.id: question_record(q, True) for q in questions}
     bank = bank_data(catalog, questions, directory_urls)
     files: dict[str, str | bytes] = {
         PRACTICE_PAGE: practice_page(catalog, questions, bank, directory_urls, issues_url),
         EXAM_PAGE: exam_page(bank, directory_urls, issues_url),
-        BANK_PATH: bank_script(bank),
+        INDEX_PATH: index_script(index_data(bank)),
+        EXAMS_PATH: exams_script(exams_data(bank)),
+        BANK_PATH: bank_script(browser_bank(bank)),
     }
     files.update(anki_files(catalog, questions, {i: r["url"] for i, r in records.items()}, site_url))
     return files

@@ -11,6 +11,10 @@
  *    `confirmed` (then the figures count as unconfirmed).
  * A simulated exam without a format is listed, but cannot be sat: AWS's question count
  * and time for it are not in the data yet.
+ *
+ * The index (macros/features/practice/bank.py) is what a page needs before any question
+ * is asked: the exams and topics, and of every question of every style its id, style,
+ * topic, domains and prompt. `normalizeIndex` reads it; `normalize` the bank itself.
  */
 (function (root, factory) {
   var lib = factory();
@@ -61,6 +65,25 @@
     return out;
   }
 
+  // The index in the same shape as a bank, its questions holding only what the index
+  // has: enough to count, choose and name questions, and to know every id progress may hold.
+  function normalizeIndex(raw) {
+    if (!raw || !Array.isArray(raw.questions) || !Array.isArray(raw.exams)) throw new Error("the question index is damaged");
+    var out = {
+      version: raw.version || 1,
+      topics: raw.topics || [],
+      exams: raw.exams.map(exam),
+      questions: raw.questions.map(function (q) {
+        return { id: q.id, style: q.style || "exam", topic: q.topic, scenario: !!q.scenario, prompt: q.prompt, domains: q.domains || [] };
+      }),
+      byId: {}, examsById: {}
+    };
+    out.questions.forEach(function (q) { out.byId[q.id] = q; });
+    out.exams.forEach(function (e) { out.examsById[e.id] = e; });
+    out.practice = out.questions.filter(function (q) { return q.style === "exam"; });
+    return out;
+  }
+
   // Whether a set of chosen option indices is exactly the right answer.
   function isRight(q, chosen) {
     if (!chosen || chosen.length !== q.answers.length) return false;
@@ -70,5 +93,5 @@
   var WORDS = ["zero", "one", "two", "three", "four", "five", "six"];
   function chooseText(n) { return "Choose " + (WORDS[n] || String(n)) + "."; }
 
-  return { normalize: normalize, isRight: isRight, chooseText: chooseText };
+  return { normalize: normalize, normalizeIndex: normalizeIndex, isRight: isRight, chooseText: chooseText };
 });

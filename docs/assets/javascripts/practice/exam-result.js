@@ -13,7 +13,7 @@
     var f = exam.format;
     if (f.passing_score) {
       return el("p", { className: "atlas-exam__passmark", text: "AWS's pass mark for " + exam.code + " is a scaled score of " +
-        f.passing_score.toLocaleString("en-US") + " (on a scale of 100 to 1,000). AWS turns answers into that score by a method it does not publish" +
+        lib.ui.number(f.passing_score) + " (on a scale of 100 to 1,000). AWS turns answers into that score by a method it does not publish" +
         (f.scored ? ", and only " + f.scored + " of the " + f.questions + " questions count" : "") +
         ", so a percentage here cannot be read as a pass or a fail: take it as a measure of what you know by domain." });
     }

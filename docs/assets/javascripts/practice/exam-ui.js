@@ -5,7 +5,9 @@
  * stays in view, a confirmation before finishing, and a result with the pass mark, a
  * score per domain and the missed questions linked to their pages. `?questions=5` (or
  * `?count=5`) makes a shorter sitting, its time cut in proportion; `?exam=<id>` picks
- * the exam. A simulation does not change practice progress.
+ * the exam. A simulation does not change practice progress. The exams come first
+ * (`ctx.index`: the bank's index without its questions); the questions load with the bank
+ * (`ctx.questions()`) only when the reader turns to the form or starts the exam.
  */
 (function (root) {
   "use strict";
@@ -22,14 +24,12 @@
     return out;
   }
 
-  function number(n) { return n.toLocaleString("en-US"); }
-
   // What AWS says the exam is, in a sentence, with its source; unconfirmed figures say so.
   function formatNote(ui, exam) {
     var f = exam.format;
     var p = ui.el("p", { className: "atlas-exam__format" });
     var text = "AWS: " + f.questions + " questions" + (f.scored ? " (" + f.scored + " scored, " + (f.questions - f.scored) + " unscored)" : "") +
-      " in " + f.minutes + " minutes" + (f.passing_score ? "; pass mark " + number(f.passing_score) + " on a scaled score of 100\u20131,000" : "; pass mark not stated in our data") + ". ";
+      " in " + f.minutes + " minutes" + (f.passing_score ? "; pass mark " + ui.number(f.passing_score) + " on a scaled score of 100\u20131,000" : "; pass mark not stated in our data") + ". ";
     p.appendChild(document.createTextNode(text));
     var src = ui.safeUrl(f.source);
     if (src) p.appendChild(ui.el("a", { href: src, text: "Source: AWS's " + exam.code + " page" }));
@@ -41,9 +41,9 @@
   }
 
   function mountExam(ctx, host) {
-    var ui = lib.ui, el = ui.el, bank = ctx.bank;
+    var ui = lib.ui, el = ui.el, idx = ctx.index;
     var query = params();
-    var exams = bank.exams.filter(function (e) { return e.simulate; });
+    var exams = idx.exams.filter(function (e) { return e.simulate; });
     var status = el("p", { className: "atlas-practice__status", role: "status", "aria-live": "polite" });
     var stage = el("section", { className: "atlas-practice__stage", "aria-label": "Exam sitting" });
     host.appendChild(status);
@@ -59,7 +59,7 @@
     var info = el("div", { className: "atlas-practice__info" });
     var startButton = el("button", { type: "submit", className: "md-button md-button--primary", text: "Start the exam" });
     function plan() {
-      var exam = bank.examsById[select.value];
+      var exam = idx.examsById[select.value];
       var count = exam.format.questions;
       var wanted = parseInt(query.questions || query.count, 10);
       if (wanted >= 1 && wanted < count) count = wanted;
@@ -68,7 +68,7 @@
     }
     function describe() {
       info.textContent = "";
-      var exam = bank.examsById[select.value];
+      var exam = idx.examsById[select.value];
       startButton.disabled = !exam.format;
       if (!exam.format) {
         var p0 = el("p", { className: "atlas-exam__format", text: "AWS's question count and time for " + exam.code +
@@ -88,18 +88,23 @@
     setup.appendChild(el("p", { className: "atlas-practice__field" }, [el("label", { "for": examId, text: "Exam" }), select]));
     setup.appendChild(info);
     setup.appendChild(startButton);
+    var wait = ui.waitStatus();
+    setup.appendChild(wait);
+    ui.loadOnIntent(ctx, setup);
     describe();
 
     setup.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      if (!bank.examsById[select.value].format) return;
+      if (!idx.examsById[select.value].format) return;
       var p = plan();
-      var items = lib.draw.drawExam(p.exam, bank.questions, p.count);
-      if (!items.length) { status.textContent = "No questions for this exam."; return; }
-      items.forEach(function (x) { x.chosen = []; x.flagged = false; });
-      status.textContent = items.length < p.count ? "The bank has " + items.length + " questions for this exam; the sitting has them all." : "";
-      setup.hidden = true;
-      run(p.exam, items, Math.max(1, Math.round(p.minutes * items.length / p.count)));
+      ui.withQuestions(ctx, startButton, wait, function (bank) {
+        var items = lib.draw.drawExam(p.exam, bank.questions, p.count);
+        if (!items.length) { status.textContent = "No questions for this exam."; return; }
+        items.forEach(function (x) { x.chosen = []; x.flagged = false; });
+        status.textContent = items.length < p.count ? "The bank has " + items.length + " questions for this exam; the sitting has them all." : "";
+        setup.hidden = true;
+        run(p.exam, items, Math.max(1, Math.round(p.minutes * items.length / p.count)));
+      });
     });
 
     function run(exam, items, minutes) {

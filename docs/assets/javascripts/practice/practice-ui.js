@@ -3,6 +3,9 @@
  * the questions due for review; answer (keys 1-6 pick or toggle, Enter checks and goes
  * on); each option then shows its reason. Progress is kept by store.js and scheduled by
  * schedule.js; a refused write is told in the page with a download of the progress.
+ * The setup and the progress are drawn from the bank's index (`ctx.index`); the questions
+ * themselves come with the bank (`ctx.questions()`), asked for when the reader turns to
+ * the form and waited for, if need be, when they start.
  */
 (function (root) {
   "use strict";
@@ -19,8 +22,8 @@
   }
 
   function mountPractice(ctx, host) {
-    var ui = lib.ui, el = ui.el, bank = ctx.bank, store = ctx.store;
-    var known = function (id) { return !!bank.byId[id]; };
+    var ui = lib.ui, el = ui.el, idx = ctx.index, store = ctx.store;
+    var known = function (id) { return !!idx.byId[id]; };
     var loaded = store.load();
     var doc = loaded.doc;
     var setup = el("form", { className: "atlas-practice__setup", "aria-label": "Choose what to practise" });
@@ -28,7 +31,7 @@
     var alerts = el("div", { className: "atlas-practice__alerts" });
     var progressBox = el("section", { className: "atlas-practice__progress", "aria-labelledby": "atlas-progress-h" });
     var stage = el("section", { className: "atlas-practice__stage", "aria-label": "Questions" });
-    var pool = bank.practice;
+    var pool = idx.practice;
 
     function field(labelText, control) {
       var id = ui.nextId("field");
@@ -38,7 +41,7 @@
 
     // The exam studied for: its domains are offered and the summary reports by them.
     var examSelect = el("select");
-    var exams = bank.exams.filter(function (e) { return e.status !== "retired"; }).concat(bank.exams.filter(function (e) { return e.status === "retired"; }));
+    var exams = idx.exams.filter(function (e) { return e.status !== "retired"; }).concat(idx.exams.filter(function (e) { return e.status === "retired"; }));
     exams.forEach(function (e) {
       examSelect.appendChild(el("option", { value: e.id, text: e.code + ": " + e.name + (e.status === "retired" ? " (retired)" : "") }));
     });
@@ -56,7 +59,7 @@
     var domainSelect = el("select");
     function fillDomains() {
       domainSelect.textContent = "";
-      var exam = bank.examsById[examSelect.value];
+      var exam = idx.examsById[examSelect.value];
       exam.domains.forEach(function (d) {
         var tag = exam.id + "/" + d.number;
         var n = pool.filter(function (q) { return q.domains.indexOf(tag) !== -1; }).length;
@@ -64,7 +67,7 @@
       });
     }
     var topicSelect = el("select");
-    bank.topics.forEach(function (t) {
+    idx.topics.forEach(function (t) {
       var n = pool.filter(function (q) { return q.topic === t.id; }).length;
       if (n) topicSelect.appendChild(el("option", { value: t.id, text: t.name + " (" + n + ")" }));
     });
@@ -72,6 +75,7 @@
     [10, 20, 50].forEach(function (n) { sizeSelect.appendChild(el("option", { value: String(n), text: n + " questions" })); });
     var scenarioOnly = el("input", { type: "checkbox", id: ui.nextId("scenario") });
     var start = el("button", { type: "submit", className: "md-button md-button--primary", text: "Start" });
+    var wait = ui.waitStatus();
     setup.appendChild(field("Exam", examSelect));
     setup.appendChild(modeSet);
     setup.appendChild(field("Domain", domainSelect));
@@ -81,6 +85,8 @@
       setup.appendChild(el("p", { className: "atlas-practice__field" }, [scenarioOnly, el("label", { "for": scenarioOnly.id, text: " Scenario questions only (which service, algorithm or setting fits)" })]));
     }
     setup.appendChild(start);
+    setup.appendChild(wait);
+    ui.loadOnIntent(ctx, setup);
 
     function mode() { return setup.querySelector("input[name='" + modeName + "']:checked").value; }
     function syncFields() {
@@ -131,7 +137,7 @@
         var list = el("ol", { className: "atlas-practice__due" });
         upcoming.forEach(function (id) {
           var item = el("li", { "data-question": id }, [el("span", { className: "atlas-practice__when", text: when(new Date(doc.cards[id].due)) + ": " })]);
-          list.appendChild(ui.rich(item, bank.byId[id].prompt));
+          list.appendChild(ui.rich(item, idx.byId[id].prompt));
         });
         progressBox.appendChild(list);
       }
@@ -206,7 +212,7 @@
 
     function pick() {
       var size = parseInt(sizeSelect.value, 10);
-      if (mode() === "due") return lib.schedule.dueIds(doc, known, Date.now()).filter(function (id) { return bank.byId[id].style === "exam"; }).slice(0, size);
+      if (mode() === "due") return lib.schedule.dueIds(doc, known, Date.now()).filter(function (id) { return idx.byId[id].style === "exam"; }).slice(0, size);
       var ids = pool.filter(function (q) {
         if (scenarioOnly.checked && !q.scenario) return false;
         return mode() === "domain" ? q.domains.indexOf(domainSelect.value) !== -1 : q.topic === topicSelect.value;
@@ -214,7 +220,7 @@
       return lib.schedule.order(ids, doc, Date.now(), size, lib.draw.shuffle);
     }
 
-    function runSession(ids, exam) {
+    function runSession(bank, ids, exam) {
       var results = [];
       var index = 0;
       stage.textContent = "";
@@ -333,7 +339,12 @@
         return;
       }
       status.textContent = "";
-      runSession(ids, bank.examsById[examSelect.value]);
+      var exam = idx.examsById[examSelect.value];
+      ui.withQuestions(ctx, start, wait, function (bank) {
+        var asked = ids.filter(function (id) { return bank.byId[id]; });
+        if (!asked.length) { status.textContent = "No questions for this choice."; return; }
+        runSession(bank, asked, exam);
+      });
     });
 
     host.appendChild(alerts);

@@ -34,6 +34,11 @@
   // "1 question", "2 questions".
   function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // A whole number with thousands separated by commas (720, 1,000), as "en-US" writes it.
+  // Not toLocaleString: its first call sets up the browser's number formatting, which a
+  // trace of the exam page showed holding a phone's main thread for 100-200 ms.
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
   function nextId(prefix) { uid += 1; return "atlas-" + prefix + "-" + uid; }
 
   function safeUrl(url) { return typeof url === "string" && /^https:\/\//.test(url) ? url : null; }
@@ -206,12 +211,52 @@
     };
   }
 
+  // Waiting for the bank. The pages are drawn from its index; the questions themselves
+  // come with the bank (practice.js), which loads only once the reader turns to the form
+  // (focus or pointer on it) or presses its button.
+
+  // A live region beside a form's button that says when the questions are loading.
+  function waitStatus() {
+    return el("span", { className: "atlas-practice__wait", role: "status", "aria-live": "polite" });
+  }
+
+  // Starts loading the bank the first time the reader turns to `form`.
+  function loadOnIntent(ctx, form) {
+    function ask() {
+      form.removeEventListener("focusin", ask);
+      form.removeEventListener("pointerover", ask);
+      ctx.questions().catch(function () { /* told when they start */ });
+    }
+    form.addEventListener("focusin", ask);
+    form.addEventListener("pointerover", ask);
+  }
+
+  // Runs `go(bank)` with the bank: at once when it is loaded; otherwise once it is, with
+  // `button` marked busy and `wait` saying so meanwhile (a second press does nothing). A
+  // failure is said in `wait`, and the button tries again.
+  function withQuestions(ctx, button, wait, go) {
+    var ready = ctx.loadedQuestions();
+    if (ready) { wait.textContent = ""; go(ready); return; }
+    if (button.getAttribute("aria-disabled") === "true") return;
+    button.setAttribute("aria-disabled", "true");
+    wait.textContent = "Loading the questions\u2026";
+    ctx.questions().then(function (bank) {
+      button.removeAttribute("aria-disabled");
+      wait.textContent = "";
+      go(bank);
+    }, function (error) {
+      button.removeAttribute("aria-disabled");
+      wait.textContent = "The questions could not be loaded (" + error.message + "). Press the button to try again.";
+    });
+  }
+
   function require(name) { return root.AtlasPracticeLib[name]; }
 
   root.AtlasPracticeLib = root.AtlasPracticeLib || {};
   root.AtlasPracticeLib.ui = {
-    KEYS: KEYS, count: count, el: el, rich: rich, nextId: nextId, safeUrl: safeUrl, siteUrl: siteUrl, typingTarget: typingTarget,
+    KEYS: KEYS, count: count, number: number, el: el, rich: rich, nextId: nextId, safeUrl: safeUrl, siteUrl: siteUrl, typingTarget: typingTarget,
     table: table, bringIntoView: bringIntoView, download: download, storageAlert: storageAlert,
-    reportLink: reportLink, linksFor: linksFor, reasonFor: reasonFor, questionForm: questionForm
+    reportLink: reportLink, linksFor: linksFor, reasonFor: reasonFor, questionForm: questionForm,
+    waitStatus: waitStatus, loadOnIntent: loadOnIntent, withQuestions: withQuestions
   };
 })(self);

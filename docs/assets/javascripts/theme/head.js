@@ -7,6 +7,15 @@
  * localStorage keys (a reader's colour preference carries over). It also marks the page as
  * one where scripts run ("js" class) before the first paint, so parts that need scripts
  * (the choosers' forms) are laid out at once instead of moving the page later.
+ *
+ * The theme's bundle starts the focus-visible polyfill, which marks <html> with the class
+ * "js-focus-visible" and the attribute data-js-focus-visible. A change to <html>'s class
+ * makes the browser restyle the whole page, and the bundle then reads a layout value, so
+ * the restyle happens at once, inside the bundle's own long task (a trace of the practice
+ * page: four whole-page restyles there, one of them this). Both marks are set here, before
+ * the first paint, so that the polyfill's change is no change. Nothing styles by them
+ * (tests/test_site_html.py checks that no stylesheet names them), so they cannot hide a
+ * focus ring when the bundle does not run.
  */
 (function () {
   "use strict"
@@ -31,5 +40,6 @@
     try { storage.setItem(base.pathname + "." + key, JSON.stringify(value)) } catch (err) { /* storage full or off: the theme ignores it too */ }
   }
   var root = document.documentElement
-  root.className = root.className.replace("no-js", "js")
+  root.className = root.className.replace("no-js", "js") + " js-focus-visible"
+  root.setAttribute("data-js-focus-visible", "")
 })()

@@ -3,9 +3,17 @@
  * stored colour scheme right after the palette toggles are in the page, before the first
  * paint, as the theme's own inline script does; a file, so that the CSP allows no inline
  * script.
+ *
+ * It also marks the body with data-md-color-switching (the theme's "no transitions while
+ * the colours change"), which the theme's bundle sets when it applies the palette at start
+ * and takes away in the next frame. Set by the bundle, the mark restyles the whole page
+ * inside the bundle's long task; set here, while the page below the header is not even
+ * parsed, it costs nothing, and the bundle's setting it again changes nothing. The bundle
+ * still takes it away as before (tests/test_browser.py checks both).
  */
 (function () {
   "use strict"
+  document.body.setAttribute("data-md-color-switching", "")
   var palette = window.__md_get("__palette")
   if (!palette || !palette.color) return
   if (palette.color.media === "(prefers-color-scheme)") {
