@@ -176,7 +176,8 @@ ECHO_GENERIC = GENERIC | {
     "per", "via", "way", "ways", "kind", "just", "even", "still", "yet", "already", "while", "where", "whose", "been",
     "being", "does", "done", "make", "makes", "made", "take", "takes", "get", "gets", "set", "sets", "give", "gives",
     "keep", "keeps", "help", "helps", "run", "runs", "work", "works", "first", "next", "then", "some", "many", "few",
-    "much", "such", "very", "well", "same", "own", "out", "up", "down", "there", "here", "now",
+    "much", "such", "very", "well", "same", "own", "out", "up", "down", "there", "here", "now", "through", "across",
+    "between", "among", "during", "until", "since", "upon", "against", "toward", "towards", "beyond", "again",
     # The frame of a question, not its subject: every situation has a team, a user and an
     # answer to give ("Which answer...", "the application answers users").
     "answer", "answers", "question", "questions", "requirement", "requirements", "solution", "approach", "step",
