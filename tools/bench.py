@@ -177,14 +177,21 @@ def practice_cue_lines(catalog, questions) -> list[str]:
     """The shares of exam-style questions that lean on wording rather than knowledge, one line
     each with its target and per question type: key echoes a stem word no distractor has,
     distractors ruled out by their own absolutes, key is the unique best word match, key is
-    the one longest option."""
-    from macros.features.practice.checks import absolute_cue_share, best_match_share, longest_key_share, stem_echo_share
+    the one longest option, key is the one shortest option."""
+    from macros.features.practice.checks import (
+        absolute_cue_share,
+        best_match_share,
+        longest_key_share,
+        shortest_key_share,
+        stem_echo_share,
+    )
 
     measures = [
         ("key echoes a stem word no distractor has", stem_echo_share(questions), "target <= 5%"),
         ("distractors ruled out by their own absolutes", absolute_cue_share(questions), "target <= 2%"),
         ("key is the unique best word match to the stem", best_match_share(catalog, questions), "target < 10%"),
         ("key is the one longest option", longest_key_share(questions), "chance with four options about 25%; keep <= 24%"),
+        ("key is the one shortest option", shortest_key_share(questions), "chance about 25%; far above or below is a cue too"),
     ]
     return [f"{label}: {hits}/{total} = {100 * hits / max(total, 1):.1f}% ({target}); "
             + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items()))

@@ -147,6 +147,24 @@ def longest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
     return hits, total, per_type
 
 
+def shortest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(keyed by shortness, single-answer exam-style questions, per type): the reverse of
+    `longest_key_share`. Shortening long keys can overshoot into a new cue ("the longest option
+    is never right"); about one in four by chance with four options."""
+    hits, total, per_type = 0, 0, {}
+    for q in questions:
+        if q.style != "exam" or len(q.answers) != 1:
+            continue
+        lengths = [len(o) for o in q.options]
+        shortest = min(lengths)
+        hit = lengths.count(shortest) == 1 and lengths[q.answers[0]] == shortest
+        h, t = per_type.get(q.type, (0, 0))
+        per_type[q.type] = (h + hit, t + 1)
+        hits += hit
+        total += 1
+    return hits, total, per_type
+
+
 def _exact(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and w not in GENERIC and len(w) > 2}
 
