@@ -173,13 +173,37 @@ def lighthouse(base: str, runs: int = 3, only: list[str] | None = None) -> dict[
     return scores
 
 
+def practice_cue_lines(catalog, questions) -> list[str]:
+    """The shares of exam-style questions that lean on wording rather than knowledge, one line
+    each with its target and per question type: key echoes a stem word no distractor has,
+    distractors ruled out by their own absolutes, key is the unique best word match, key is
+    the one longest option, key is the one shortest option."""
+    from macros.features.practice.checks import (
+        absolute_cue_share,
+        best_match_share,
+        longest_key_share,
+        shortest_key_share,
+        stem_echo_share,
+    )
+
+    measures = [
+        ("key echoes a stem word no distractor has", stem_echo_share(questions), "target <= 5%"),
+        ("distractors ruled out by their own absolutes", absolute_cue_share(questions), "target <= 2%"),
+        ("key is the unique best word match to the stem", best_match_share(catalog, questions), "target < 10%"),
+        ("key is the one longest option", longest_key_share(questions), "chance with four options about 25%; keep <= 24%"),
+        ("key is the one shortest option", shortest_key_share(questions), "chance about 25%; far above or below is a cue too"),
+    ]
+    return [f"{label}: {hits}/{total} = {100 * hits / max(total, 1):.1f}% ({target}); "
+            + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items()))
+            for label, (hits, total, per_type), target in measures]
+
+
 def print_practice(site: Path) -> None:
     """Practice questions: how many of each style, exam-style questions per domain of every
-    exam the simulation uses, the share of exam-style questions whose key is the unique best
-    word match to the stem (target under 10%), bank and deck sizes."""
+    exam the simulation uses, the shares of exam-style questions that lean on wording
+    (`practice_cue_lines`), bank and deck sizes."""
     from macros.data.dataset import load_catalog
     from macros.features.practice.bank import BANK_PATH, INDEX_PATH, read_index
-    from macros.features.practice.checks import best_match_share, longest_key_share
     from macros.features.practice.questions import all_questions
 
     raw = (site / BANK_PATH).read_bytes()
@@ -197,12 +221,8 @@ def print_practice(site: Path) -> None:
         print(f"   exam-style per domain, {e['code']} ({label}): " + ", ".join(f"{d['number']}: {n}" for d, n in zip(e["domains"], counts))
               + (f"  ({short} domain{'s' if short != 1 else ''} under 25)" if e["simulate"] and short else ""))
     catalog, _ = load_catalog(ROOT / "data", ROOT)
-    hits, total, per_type = best_match_share(catalog, all_questions(catalog))
-    print(f"   key is the unique best word match to the stem: {hits}/{total} = {100 * hits / max(total, 1):.1f}% (target < 10%); "
-          + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items())))
-    hits, total, per_type = longest_key_share(all_questions(catalog))
-    print(f"   key is the one longest option: {hits}/{total} = {100 * hits / max(total, 1):.1f}% (chance with four options about 25%); "
-          + ", ".join(f"{t} {h}/{n}" for t, (h, n) in sorted(per_type.items())))
+    for line in practice_cue_lines(catalog, all_questions(catalog)):
+        print("   " + line)
     decks = sorted((site / "downloads" / "anki").glob("*.apkg"))
     print(f"   Anki decks: {len(decks)}, {sum(d.stat().st_size for d in decks) / 1024:.0f} KiB in all")
 

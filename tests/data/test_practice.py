@@ -10,6 +10,7 @@ content types are asked per named channel. Figures per exam domain are printed."
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import re
 import shutil
@@ -35,6 +36,13 @@ from macros.features.practice.bank import (
     read_bank,
     read_exams,
     read_index,
+)
+from macros.features.practice.checks import (
+    absolute_cue,
+    absolute_cue_share,
+    longest_key_share,
+    stem_echo,
+    stem_echo_share,
 )
 from macros.features.practice.questions import all_questions, exam_counts
 
@@ -190,6 +198,65 @@ def _echo(q) -> str | None:
 def test_no_exam_stem_names_or_echoes_its_key(exam_questions):
     found = [(q.id, _echo(q), q.prompt) for q in exam_questions if _echo(q)]
     assert found == [], found[:5]
+
+
+ECHO_MAX_SHARE = 0.0
+"""Single-answer exam-style questions whose key shares a distinctive stem word (or close
+variant) with the stem that no distractor has: 0 of 300 when measured after the items were
+rewritten (it was 55 of 300, 18%, before; goal at most 5%). A ratchet: a new giveaway fails."""
+ABSOLUTE_MAX_SHARE = 0.0
+"""Questions whose distractors are ruled out by their own absolutes: 0 of 300 measured (8 before)."""
+LONGEST_KEY_MAX_SHARE = 0.24
+"""The key as the single longest option: 48 of 300 (16%) measured; at most 24%, under the one
+in four that chance gives with four options."""
+
+
+def _planted(q, stem_extra: str, key_text: str, distractors: tuple[str, ...] | None = None):
+    """q with a giveaway planted: a sentence added to the stem, the key's text replaced."""
+    options = list(q.options)
+    options[q.answers[0]] = key_text
+    if distractors is not None:
+        others = [i for i in range(len(options)) if i != q.answers[0]]
+        for i, text in zip(others, distractors):
+            options[i] = text
+    return dataclasses.replace(q, prompt=f"{q.prompt} {stem_extra}", options=tuple(options))
+
+
+def test_stem_echo_and_absolutes_catch_planted_giveaways(exam_questions):
+    q = next(q for q in exam_questions if q.type == "authored" and len(q.answers) == 1 and not stem_echo(q))
+    # A 2-letter capital, a close variant and a distinctive word, each shared only by the key.
+    assert stem_echo(_planted(q, "Processing must stay inside the EU.", "Profiles whose Regions are in the EU")) == {"eu"}
+    assert "stereoty" in stem_echo(_planted(q, "Adverts use stereotyped wording.", "Evaluate the model for stereotyping"))
+    assert "spot" in stem_echo(_planted(q, "The work is not ETL and can use Spot capacity.", "A Batch job on Spot capacity",
+                                        ("AWS Glue ETL jobs", "Amazon Athena", "A Kinesis data stream")))
+    # What the stem negates is no echo, and words of the frame ("answer", "team") never are.
+    assert not stem_echo(_planted(q, "The work is not ETL.", "Run the ETL in the warehouse"))
+    assert not stem_echo(_planted(q, "The team must answer quickly.", "The team's answer arrives later"))
+    # Two distractors that an absolute rules out beside a hedged key.
+    cued = _planted(q, "", "A classifier trained on the labelled data",
+                    ("Only generative models can do this", "Models never need data", "Clustering of the records"))
+    assert len(absolute_cue(cued)) == 2
+    assert not absolute_cue(_planted(q, "", "A classifier trained on the labelled data",
+                                     ("A generative model prompted per record", "Clustering of the records",
+                                      "Continued pre-training on the records")))
+
+
+def test_few_exam_questions_lean_on_wording(capsys, exam_questions):
+    shares = {}
+    for name, share, ceiling in (("key echoes the stem", stem_echo_share, ECHO_MAX_SHARE),
+                                 ("absolutes rule out distractors", absolute_cue_share, ABSOLUTE_MAX_SHARE),
+                                 ("key is the one longest option", longest_key_share, LONGEST_KEY_MAX_SHARE)):
+        hits, total, _ = share(exam_questions)
+        shares[name] = (hits, total)
+        assert total > 250 and hits / total <= ceiling, (name, hits, total)
+    with capsys.disabled():
+        print("\nexam-style questions leaning on wording: " + ", ".join(f"{n} {h}/{t}" for n, (h, t) in shares.items()))
+    # One planted giveaway is enough to break the ceiling.
+    i, q = next((i, q) for i, q in enumerate(exam_questions) if q.type == "authored" and len(q.answers) == 1)
+    planted = [*exam_questions[:i], _planted(q, "Processing must stay inside the EU.", "Profiles whose Regions are in the EU"),
+               *exam_questions[i + 1:]]
+    hits, total, _ = stem_echo_share(planted)
+    assert hits / total > ECHO_MAX_SHARE
 
 
 def _family(ref) -> str:

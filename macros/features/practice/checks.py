@@ -98,8 +98,10 @@ def option_words(catalog: Catalog, text: str, ref) -> frozenset[str]:
 
 
 def match_scores(catalog: Catalog, stem_text: str, options, refs) -> list[int]:
-    """Per option: stems it shares with the stem."""
-    words = stems(stem_text)
+    """Per option: stems it shares with the stem. A word the stem negates ("The work is not
+    ETL") is not counted: an option that has it matches what the stem rules out, and counting
+    it let such a distractor tie with the key and hide the key's lead."""
+    words = stems(" ".join(split_negated(stem_text)[0]))
     return [len(words & option_words(catalog, o, r)) for o, r in zip(options, refs)]
 
 
@@ -145,6 +147,24 @@ def longest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
     return hits, total, per_type
 
 
+def shortest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(keyed by shortness, single-answer exam-style questions, per type): the reverse of
+    `longest_key_share`. Shortening long keys can overshoot into a new cue ("the longest option
+    is never right"); about one in four by chance with four options."""
+    hits, total, per_type = 0, 0, {}
+    for q in questions:
+        if q.style != "exam" or len(q.answers) != 1:
+            continue
+        lengths = [len(o) for o in q.options]
+        shortest = min(lengths)
+        hit = lengths.count(shortest) == 1 and lengths[q.answers[0]] == shortest
+        h, t = per_type.get(q.type, (0, 0))
+        per_type[q.type] = (h + hit, t + 1)
+        hits += hit
+        total += 1
+    return hits, total, per_type
+
+
 def _exact(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and w not in GENERIC and len(w) > 2}
 
@@ -159,3 +179,176 @@ def echoes_exact(catalog: Catalog, stem_text: str, key: tuple[str, str], others:
         if shared:
             return f"shares the key's word ({', '.join(sorted(shared))})"
     return None
+
+
+# --- Cues in the wording of a whole question (any exam-style type, authored included) ---
+#
+# `best_match_share` counts a key that shares the MOST words with the stem; it misses the
+# commoner cue of a key that shares ONE telling word (or a close variant of it) with the
+# stem that no distractor has ("inside the EU" -> "...all in the EU geography"). It also
+# misses options ruled out by their own wording (absolutes beside a hedged key).
+
+ECHO_GENERIC = GENERIC | {
+    # Function words the stop list lacks: they carry no subject.
+    "about", "after", "before", "both", "over", "under", "same", "other", "instead", "rather", "without", "within",
+    "per", "via", "way", "ways", "kind", "just", "even", "still", "yet", "already", "while", "where", "whose", "been",
+    "being", "does", "done", "make", "makes", "made", "take", "takes", "get", "gets", "set", "sets", "give", "gives",
+    "keep", "keeps", "help", "helps", "run", "runs", "work", "works", "first", "next", "then", "some", "many", "few",
+    "much", "such", "very", "well", "same", "own", "out", "up", "down", "there", "here", "now", "through", "across",
+    "between", "among", "during", "until", "since", "upon", "against", "toward", "towards", "beyond", "again",
+    # The frame of a question, not its subject: every situation has a team, a user and an
+    # answer to give ("Which answer...", "the application answers users").
+    "answer", "answers", "question", "questions", "requirement", "requirements", "solution", "approach", "step",
+    "steps", "change", "changes", "action", "actions", "statement", "statements", "explanation", "configuration",
+    "engineer", "engineers", "scientist", "scientists", "developer", "developers", "organisation", "organization",
+    "business", "application", "applications", "app", "user", "users", "customer", "customers", "staff",
+    "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    # Words of the field every item is in ("ML", "machine learning", "AWS account", the
+    # "foundation models" of every generative-AI item, as "model" is for the rest).
+    "ml", "machine", "learning", "account", "accounts", "foundation", "value", "values",
+}
+"""Words that never decide an exam item, however they are shared: ruling them out of the echo
+check keeps it to words a reader could match instead of knowing the subject. A word goes here
+because it names the frame or the field, never because one item uses it."""
+
+VARIANTS = {"pictur": "imag", "photo": "imag", "max": "maximum", "min": "minimum", "config": "configur",
+            "auth": "authent", "stat": "statist", "repo": "repositor"}
+"""Roots a reader treats as one word: an abbreviation and its full form, picture/photo/image."""
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ives", "ive", "ers", "er", "ors", "or", "ed", "es", "e",
+             "s", "ly")
+
+NEGATORS = frozenset({"not", "no", "never", "without", "nor", "cannot", "nobody", "nothing", "neither", "instead", "rather"})
+"""A word in the next few words after one of these (in the same clause) is what the stem rules
+out ("The work is not ETL", "no long-lived secrets", "instead of waiting")."""
+_CLAUSE_BREAK = frozenset({"and", "or", "but", "so", "while", "because", "which", "that", "who", "where", "when", "if",
+                           "unless", "then"})
+NEGATION_REACH = 3
+
+
+def root(word: str) -> str:
+    """A crude root that meets a word's variants ("stereotyped" and "stereotyping", "tokens"
+    and "token") but keeps apart words that only begin alike ("transfer", "translate")."""
+    w = word.lower()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w, changed = w[: -len(suffix)], True
+                break
+    w = w[:8]
+    return VARIANTS.get(w, w)
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"n[’']t\b", " not", text)
+    return re.findall(r"[A-Za-z0-9]+|[.,;:!?()\"]", text)
+
+
+def _word(token: str) -> str | None:
+    """The root a token contributes, or None: 2-letter capitals count (EU, US, ID), short
+    and generic words do not."""
+    if len(token) == 2 and token.isupper():
+        return None if token.lower() in ECHO_GENERIC else token.lower()
+    low = token.lower()
+    if len(low) <= 2 or low in _STOP or low in ECHO_GENERIC or not low[0].isalnum():
+        return None
+    return root(low)
+
+
+@lru_cache(maxsize=None)
+def split_negated(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(tokens the text asserts, tokens it negates): a negated token is one of the next
+    NEGATION_REACH content words after a negator, within the clause ("not ETL", "no
+    long-lived secrets", "instead of waiting"); articles and auxiliaries ("not be
+    rewritten") do not use up the reach."""
+    plain_tokens, negated_tokens = [], []
+    reach = 0
+    for t in _tokens(text):
+        low = t.lower()
+        if not t[0].isalnum() or low in _CLAUSE_BREAK:
+            reach = 0
+            continue
+        if low in NEGATORS:
+            reach = NEGATION_REACH
+            continue
+        if low in _STOP:
+            continue
+        if reach:
+            reach -= 1
+            negated_tokens.append(t)
+        else:
+            plain_tokens.append(t)
+    return tuple(plain_tokens), tuple(negated_tokens)
+
+
+@lru_cache(maxsize=None)
+def echo_words(text: str, part: str = "all") -> frozenset[str]:
+    """The roots of a text's distinctive words: "all" of them, the "plain" ones (those the
+    text does not negate) or the "negated" ones (see `split_negated`)."""
+    plain_tokens, negated_tokens = split_negated(text)
+    plain_words = {w for w in map(_word, plain_tokens) if w}
+    ruled_out = {w for w in map(_word, negated_tokens) if w}
+    if part == "negated":
+        return frozenset(ruled_out - plain_words)
+    return frozenset(plain_words if part == "plain" else plain_words | ruled_out)
+
+
+def stem_echo(question) -> frozenset[str]:
+    """The words a single-answer exam-style question's key shares with its stem that no
+    distractor has (after roots and variants; 2-letter capitals such as EU count; words of
+    the frame do not). A word the stem negates is not counted: "not ETL" asks for something
+    else, so a key repeating it is no echo and a distractor repeating it does not hide one.
+    Empty means no echo."""
+    if question.style != "exam" or len(question.answers) != 1:
+        return frozenset()
+    key = question.answers[0]
+    theirs = set().union(*(echo_words(o) for i, o in enumerate(question.options) if i != key))
+    return (echo_words(question.options[key]) - theirs) & echo_words(question.prompt, "plain")
+
+
+ABSOLUTE = re.compile(r"\b(only|never|always|cannot|none|nothing|no (?:data|labels?|need)|needs? no|every\b[^.]*\bunless"
+                      r"|equally|entirely|completely|guarantee[sd]?)\b", re.I)
+"""Words that make an option false by their sweep ("Only generative models...", "needs no
+data", "Every prompt is added... unless"), a cue test-takers learn to follow."""
+
+
+def absolute_cue(question) -> list[int]:
+    """The distractors of a single-answer exam-style question that an absolute makes easy to
+    rule out, or that repeat what the stem negates ("no long-lived secrets" beside "a
+    long-term key"... by its root), where the key itself has no absolute; flagged when at
+    least two of them are (the key is then one of at most two sensible options)."""
+    if question.style != "exam" or len(question.answers) != 1:
+        return []
+    key = question.answers[0]
+    if ABSOLUTE.search(question.options[key]):
+        return []
+    negated = echo_words(question.prompt, "negated")
+    cued = [i for i, o in enumerate(question.options)
+            if i != key and (ABSOLUTE.search(o) or echo_words(o) & negated)]
+    return cued if len(cued) >= 2 else []
+
+
+def _share(questions, hit) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    hits, total, per_type = 0, 0, {}
+    for q in questions:
+        if q.style != "exam" or len(q.answers) != 1:
+            continue
+        found = bool(hit(q))
+        h, t = per_type.get(q.type, (0, 0))
+        per_type[q.type] = (h + found, t + 1)
+        hits += found
+        total += 1
+    return hits, total, per_type
+
+
+def stem_echo_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(keys that echo the stem, single-answer exam-style questions, per type)."""
+    return _share(questions, stem_echo)
+
+
+def absolute_cue_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(questions whose distractors are ruled out by their own absolutes, single-answer
+    exam-style questions, per type)."""
+    return _share(questions, absolute_cue)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 
 from macros.data.catalog import Catalog
+from macros.data.facts import find_limit
 from macros.features.choosers.evaluate import evaluate, fact_table
 from macros.features.practice.base import Question, Reason, arrange, domains_of, pick, qid, rank, source_of
 from macros.features.practice.checks import echoes_key, unique_best_match
@@ -53,7 +54,7 @@ ASKS = {
 SITUATIONS: dict[tuple[str, str, str], str] = {
     # inference-option
     ("inference-option", "waiting", "caller"): "A web application shows each prediction to a user who waits for it.",
-    ("inference-option", "waiting", "later"): "Requests arrive throughout the day, and the application can collect each result later instead of waiting for it.",
+    ("inference-option", "waiting", "later"): "Requests arrive throughout the day; any that cannot be served at once must wait their turn rather than be turned away, and the application collects each result later instead of waiting for it.",
     ("inference-option", "waiting", "nobody"): "Once a night, a complete dataset that is already in Amazon S3 must be scored; no client waits for individual predictions.",
     ("inference-option", "payload", "mb4"): "A single request can be as large as 4 MB.",
     ("inference-option", "payload", "mb6"): "A single request can be as large as 6 MB.",
@@ -298,21 +299,23 @@ def _question(catalog, chooser_id, chooser, table, key, answers, near) -> Questi
         if o == key:
             facts = [table[o][q][answers[q]] for q in order]
             attrs = [_attribute(chooser, q, answers[q]) for q in order]
-            text = "Fits every requirement: " + "; ".join(f.text for f in facts) + "."
+            text = "Fits every requirement: " + "; ".join(
+                _fact_text(catalog, chooser, kind, o, q, answers[q], f) for q, f in zip(order, facts)) + "."
             src = next((f.source for f in facts if f.source), None) or entity.sources[0].url
             anchor = next((_anchor(a) for a in attrs if _anchor(a)), None)
         else:
             q = failed_at[o]
             f = table[o][q][answers[q]]
-            text = f"Ruled out: {f.text} ({entity.name})."
+            text = f"Ruled out: {entity.name}. {_fact_text(catalog, chooser, kind, o, q, answers[q], f)}."
             src = f.source or entity.sources[0].url
             anchor = _anchor(_attribute(chooser, q, answers[q]))
         reasons.append(Reason(text=text, page=(kind, o), anchor=anchor, source=src))
     key_entity = catalog.get(kind, key)
     title, url = source_of(key_entity)
-    ruled = "; ".join(f"{catalog.get(kind, o).name} fails on {_short(chooser, failed_at[o])}" for o in options if o != key)
+    ruled = "; ".join(f"{catalog.get(kind, o).name} ({_requirement(chooser_id, chooser, failed_at[o])})"
+                      for o in options if o != key)
     explanation = (f"{key_entity.name} is the only option that meets every requirement. "
-                   f"The others each fail one: {ruled}.")
+                   f"Each of the others fails one: {ruled}.")
     return Question(
         id=seed, style="exam", type="composed", topic=kind, prompt=prompt,
         options=tuple(catalog.get(kind, o).name for o in options), answers=answer_at,
@@ -329,8 +332,58 @@ def _attribute(chooser, question_id: str, answer_id: str) -> str:
     return next(a for a in q.answers if a.id == answer_id).require.attribute
 
 
-def _short(chooser, question_id: str) -> str:
-    return next(q for q in chooser.questions if q.id == question_id).short.lower()
+REQUIREMENTS = {
+    ("inference-option", "waiting"): "who waits for the results, and how",
+    ("inference-option", "payload"): "request size",
+    ("inference-option", "time"): "processing time",
+    ("inference-option", "traffic"): "cost while idle",
+    ("inference-option", "gpu"): "GPU support",
+    ("data-store", "access"): "how the data is read",
+    ("data-store", "latency"): "read latency",
+    ("stream-service", "payload"): "the kind of data carried",
+    ("stream-service", "job"): "what happens to the data",
+    ("stream-service", "kafka"): "Kafka compatibility",
+    ("built-in-algorithm", "problem"): "the problem type",
+    ("built-in-algorithm", "data"): "the kind of data",
+    ("built-in-algorithm", "format"): "training format",
+    ("built-in-algorithm", "hardware"): "training hardware",
+}
+"""What each chooser question decides, as the explanation names the requirement an option
+fails ("Serverless Inference (who waits for the results, and how)"); others fall back to the
+question's short label."""
+
+
+def _requirement(chooser_id: str, chooser, question_id: str) -> str:
+    found = REQUIREMENTS.get((chooser_id, question_id))
+    return found or next(q for q in chooser.questions if q.id == question_id).short.lower()
+
+
+TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days"}
+"""Units written in the singular for exactly one ("1 hour", not "1 hours")."""
+
+
+def quantity(value: float, unit: str) -> str:
+    """An amount with its unit as a reader writes it: "1 hour", "15 minutes", "4 MB", "1,000 records"."""
+    amount = f"{value:,.10g}"
+    singular = {plural: one for one, plural in TIME_UNITS.items()}
+    if value == 1 and unit in singular:
+        unit = singular[unit]
+    elif value != 1 and unit in TIME_UNITS:
+        unit = TIME_UNITS[unit]
+    return f"{amount} {unit}"
+
+
+def _fact_text(catalog: Catalog, chooser, kind: str, entity_id: str, question_id: str, answer_id: str, fact) -> str:
+    """The fact a reason states. A measured limit is written here rather than taken from the
+    judge's sentence, so that its amounts read properly ("at least the 1 hour needed"); the
+    judgement itself (fact.ok) is the chooser's."""
+    req = next(a for q in chooser.questions if q.id == question_id for a in q.answers if a.id == answer_id).require
+    if not req.attribute.startswith("measure:"):
+        return fact.text
+    limit = find_limit(catalog.get(kind, entity_id), req.attribute.partition(":")[2])[0]
+    have = quantity(limit.value, limit.unit.split()[0])
+    need = quantity(req.at_least, req.unit)
+    return f"{limit.name}: {have}, {'at least' if fact.ok else 'less than'} the {need} needed"
 
 
 def composed_questions(catalog: Catalog) -> list[Question]:
