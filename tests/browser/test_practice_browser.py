@@ -720,7 +720,7 @@ def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navi
     page.on("request", lambda r: requested.append(r.url))
     page.goto(f"{real_url}/algorithms/xgboost/")
     page.wait_for_load_state("networkidle")
-    practice_files = ("practice/index.js", "ts-fsrs.js", "practice.css") + tuple(
+    practice_files = ("practice/index.js", "practice.css") + tuple(
         f"javascripts/practice/{m}" for m in ("bank.js", "store.js", "schedule.js", "draw.js", "ui.js",
                                                "practice-ui.js", "practice.js"))
     # The exam simulation's screen loads only where a simulation is on the page.
@@ -732,12 +732,17 @@ def test_practice_files_load_only_on_practice_pages_and_mount_after_instant_navi
     assert page.evaluate("() => window.__samePage === true")  # swapped in place, not reloaded
     assert all(any(u.endswith(f) for u in requested) for f in practice_files)
     assert not [u for u in requested if u.endswith(exam_files)]
-    # The questions themselves load only once the reader turns to the form.
+    # The questions themselves, and the FSRS scheduler, load only once the reader turns to the form.
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if u.endswith("practice/questions.js")]
+    assert not [u for u in requested if u.endswith(("practice/questions.js", "ts-fsrs.js"))]
     page.get_by_role("button", name="Start", exact=True).click()
     page.wait_for_selector(".atlas-q fieldset")
     assert len([u for u in requested if u.endswith("practice/questions.js")]) == 1
+    assert len([u for u in requested if u.endswith("ts-fsrs.js")]) == 1
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")  # scored and scheduled
+    page.wait_for_selector(".atlas-q__feedback[data-result]")
+    assert len(stored(page)["cards"]) == 1
     assert page.js_errors == []
 
 
@@ -845,4 +850,33 @@ def test_progress_on_every_question_the_index_names_is_kept_and_shown_before_the
     after = stored(page)
     assert set(after["cards"]) == {recall["id"], exam_q["id"]} and after["cards"][recall["id"]] == card and after["attic"] == {}
     assert after["cards"][exam_q["id"]]["reps"] == 2
+    assert page.js_errors == []
+
+
+def test_after_a_sitting_instant_navigation_to_practice_still_brings_the_scheduler(page, real_url):
+    # The simulation loads the questions without the FSRS scheduler; practice mode, reached
+    # in place from there, must still get it before the first answer is scheduled.
+    from macros.adapter.build import settings_from_env
+
+    published = settings_from_env().site_url
+
+    def sitemap(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(published, real_url + "/"))
+
+    page.context.route("**/sitemap.xml", sitemap)
+    open_practice(page, f"{real_url}/practice/exam/?questions=1")
+    page.get_by_role("button", name="Start the exam").click()
+    page.get_by_role("timer").wait_for()
+    assert page.evaluate("() => typeof window.FSRS") == "undefined"
+    page.evaluate("() => { window.__samePage = true; }")
+    page.locator("nav.md-nav--primary a[href$='practice/']").first.click()
+    page.wait_for_selector("[data-atlas-practice=practice][data-atlas-state=ready]", timeout=20000)
+    assert page.evaluate("() => window.__samePage === true")  # swapped in place, not reloaded
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_selector(".atlas-q fieldset")
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".atlas-q__feedback[data-result]")
+    assert len(stored(page)["cards"]) == 1
     assert page.js_errors == []

@@ -219,18 +219,20 @@
   // Practice pages (practice/): their files load only where a practice element is on the
   // page, each once. At first what the page's mode shows and the modules it needs:
   // practice mode the bank's index (the exams, the topics, and per question what the setup
-  // and the progress need), the FSRS scheduler and its own screen; the exam simulation
-  // only the exams, its screen and its result. The bank itself, the questions whole, loads
-  // only when practice.js asks for it (`loadBank`): once the reader turns to the form, or
-  // starts.
+  // and the progress need) and its own screen; the exam simulation only the exams, its
+  // screen and its result. The bank itself, the questions whole, loads only when
+  // practice.js asks for it (`loadBank`): once the reader turns to the form, or starts;
+  // practice mode's FSRS scheduler comes with it (BANK_SCRIPTS), since nothing is
+  // scheduled before an answer.
   var practiceCss = false, practiceData = {}, loaded = {};
   var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/store.js",
     "javascripts/practice/schedule.js", "javascripts/practice/draw.js", "javascripts/practice/ui.js",
     "javascripts/practice/practice.js"];
   var MODE_SCRIPTS = {
-    practice: ["vendor/ts-fsrs.js", "javascripts/practice/practice-ui.js"],
+    practice: ["javascripts/practice/practice-ui.js"],
     exam: ["javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js"]
   };
+  var BANK_SCRIPTS = { practice: ["vendor/ts-fsrs.js"], exam: [] };
   var PRACTICE_DATA = {
     index: { path: "practice/index.js", name: "__atlasPracticeIndex" },
     exams: { path: "practice/exams.js", name: "__atlasPracticeExams" },
@@ -327,8 +329,13 @@
         return new URL(path, assets).href;
       }))]);
     });
+    function loadBank() {
+      return Promise.all([practiceFile("bank"), loadScripts(BANK_SCRIPTS[mode].map(function (path) {
+        return new URL(path, assets).href;
+      }))]).then(function (got) { return got[0]; });
+    }
     practicePromise.then(function (got) {
-      window.AtlasPractice.mount(el, { index: got[0], loadBank: function () { return practiceFile("bank"); } });
+      window.AtlasPractice.mount(el, { index: got[0], loadBank: loadBank });
     }).catch(function (error) {
       el.setAttribute("data-atlas-state", "error");
       var p = document.createElement("p");

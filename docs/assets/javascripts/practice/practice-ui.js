@@ -248,7 +248,7 @@
           check.remove();
           var right = lib.bank.isRight(q, chosen);
           results.push({ id: q.id, right: right });
-          doc.cards[q.id] = ctx.scheduler.review(doc.cards[q.id] || null, right);
+          doc.cards[q.id] = ctx.scheduler().review(doc.cards[q.id] || null, right);
           save("Your answer");
           drawProgress();
           form.mark(ctx.root, chosen);
