@@ -770,8 +770,10 @@ def test_the_simulation_loads_its_questions_only_once_the_reader_turns_to_it_and
     open_practice(page, f"{real_url}/practice/exam/?exam={exam['id']}&questions=3")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
-    # Drawn from the exams alone (not even practice mode's index), no question fetched yet.
+    # Drawn from the exams alone (not even practice mode's index), no question fetched yet,
+    # and no progress store or schedule, which a simulation does not touch.
     assert requests_of(page, "practice/exams.js") and not requests_of(page, "practice/index.js")
+    assert not requests_of(page, "practice/store.js") and not requests_of(page, "practice/schedule.js")
     assert not requests_of(page, "practice/questions.js")
     assert f"AWS: {exam['format']['questions']} questions" in page.locator(".atlas-practice__info").inner_text()
     held = []  # the bank's request, held until the test lets it through

@@ -225,11 +225,11 @@
   // practice mode's FSRS scheduler comes with it (BANK_SCRIPTS), since nothing is
   // scheduled before an answer.
   var practiceCss = false, practiceData = {}, loaded = {};
-  var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/store.js",
-    "javascripts/practice/schedule.js", "javascripts/practice/draw.js", "javascripts/practice/ui.js",
-    "javascripts/practice/practice.js"];
+  var PRACTICE_SCRIPTS = ["javascripts/practice/bank.js", "javascripts/practice/draw.js",
+    "javascripts/practice/ui.js", "javascripts/practice/practice.js"];
+  // The simulation keeps no progress: it needs neither the store nor the schedule.
   var MODE_SCRIPTS = {
-    practice: ["javascripts/practice/practice-ui.js"],
+    practice: ["javascripts/practice/store.js", "javascripts/practice/schedule.js", "javascripts/practice/practice-ui.js"],
     exam: ["javascripts/practice/exam-ui.js", "javascripts/practice/exam-result.js"]
   };
   var BANK_SCRIPTS = { practice: ["vendor/ts-fsrs.js"], exam: [] };
