@@ -10,7 +10,7 @@ hook producing content:
   page gets its expansion as a tooltip; appending definitions to each page's text instead
   would make every page's parse grow with the glossary);
 - paths made absolute, so the file works from the build folder;
-- the offline bundle's adjustments (no instant navigation, our file:// worker frame);
+- the offline bundle's adjustment (our file:// search worker frame);
 - the search: our index and worker (macros/features/search), or the theme's stock search (bench).
 """
 
@@ -124,10 +124,8 @@ def build_config(base_path: Path, out: Path, catalog: Catalog, settings, data_di
     if offline is not None:
         offline["enabled"] = settings.offline
     if settings.offline:
-        # Instant navigation cannot work from file://. The search worker runs in a frame
-        # page of ours (theme/iframe-worker.js); its name keeps the offline plugin from
-        # adding a CDN copy of the iframe-worker shim.
-        theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
+        # The search worker runs in a frame page of ours (theme/iframe-worker.js); its name
+        # keeps the offline plugin from adding a CDN copy of the iframe-worker shim.
         extra["polyfills"] = [p for p in extra.get("polyfills", []) if "iframe-worker" not in p] + [
             "assets/javascripts/theme/iframe-worker.js"
         ]

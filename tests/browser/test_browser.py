@@ -47,7 +47,7 @@ def test_search_works_on_a_diagram_page_offline(offline_page, real_url):
     assert any("/services/rekognition/" in h for h in search(offline_page, "Rekognition")[:3])
 
 
-def test_diagram_draws_after_instant_navigation(offline_page, real_url):
+def test_diagram_draws_after_following_a_link(offline_page, real_url):
     offline_page.goto(f"{real_url}/pipelines/")
     offline_page.click("article a[href*='batch-layer']")
     offline_page.wait_for_selector("figure.atlas-diagram[data-atlas-state=drawn] svg", timeout=30000)

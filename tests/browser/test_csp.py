@@ -34,7 +34,7 @@ def test_no_page_trips_the_policy(browser, real_url, real_site):
     page.on("pageerror", lambda e: violations.append(f"{page.url}: {e}"))
     for rel in _one_page_per_template(real_site):
         page.goto(f"{real_url}/{'' if rel == '.' else rel + '/'}", wait_until="load")
-    # Search (its worker and index) and instant navigation under the same policy.
+    # Search (its worker and index) and following a result's link under the same policy.
     page.goto(f"{real_url}/algorithms/")
     page.keyboard.press("/")
     page.keyboard.type("feature store")

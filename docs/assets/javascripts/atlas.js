@@ -1,7 +1,7 @@
 /*
  * AWS ML Atlas page scripts. Small, loaded on every page; diagrams are static SVG drawn
- * at build time and need none of it. Everything runs again after each page change,
- * including Material's instant navigation, through the theme's document$ observable.
+ * at build time and need none of it. Everything runs once the theme says the page is ready
+ * (its document$ observable), and again whenever a theme swaps a page in place.
  */
 (function () {
   "use strict";
