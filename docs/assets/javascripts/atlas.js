@@ -311,7 +311,7 @@
     var el = document.querySelector("[data-atlas-practice]:not([data-atlas-state])");
     if (!el) return;
     el.setAttribute("data-atlas-state", "loading");
-    if (!practiceCss) {
+    if (!practiceCss && !document.querySelector("link[data-atlas-practice-css]")) {
       practiceCss = true;
       var css = document.createElement("link");
       css.rel = "stylesheet";
@@ -345,13 +345,11 @@
     });
   }
 
+  // Each part in a task of its own, after the theme's start-up task rather than inside
+  // it: a phone then never has one long task holding up a tap (Lighthouse's blocking time).
+  var STEPS = [setUpChoosers, setUpPractice, markExternalLinks, renderMath, setUpAbbreviations, setUpTables];
   function onPage() {
-    setUpChoosers();
-    setUpPractice();
-    markExternalLinks();
-    renderMath();
-    setUpAbbreviations();
-    setUpTables();
+    STEPS.forEach(function (step, i) { setTimeout(step, i); });
   }
 
   // Tell the search worker (theme/material-worker.js) to load its index as soon as the

@@ -120,7 +120,9 @@ def practice_page(catalog: Catalog, questions: list[Question], bank: dict, direc
     multi = sum(1 for q in pool if _multi(q))
     recall = len(bank["questions"]) - len(pool)
     reasons = pool and all(q.get("reasons") for q in pool)
-    meta = {"title": "Practice", "render_macros": False,
+    # practice: overrides/main.html links practice.css in the head, so the page is styled
+    # once instead of restyled when the script would add the sheet.
+    meta = {"title": "Practice", "render_macros": False, "practice": True,
             "description": "Exam-style questions generated from the data: practise by exam domain or topic, with spaced repetition in your browser, and Anki decks.",
             "aliases": ["practice questions", "quiz"],
             "tasks": ["answer exam-style practice questions and get scored", "spaced repetition of missed questions",
@@ -177,7 +179,7 @@ def kind_order(kind: str) -> int:
 
 
 def exam_page(bank: dict, directory_urls: bool, issues_url: str) -> str:
-    meta = {"title": "Exam simulation", "render_macros": False,
+    meta = {"title": "Exam simulation", "render_macros": False, "practice": True,
             "description": "A timed mock exam per current AWS certification with the exam's question count, time, pass mark and domain weights, scored per domain.",
             "aliases": ["mock exam", "practice exam"],
             "tasks": ["take a timed mock exam with a score per domain"]}
