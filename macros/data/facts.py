@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from macros.data.catalog import Catalog
-from macros.data.units import in_base
+from macros.data.units import in_base, quantity
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,6 @@ def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def _amount(value: float) -> str:
-    return f"{value:,.10g}"
-
-
 def find_limit(service, measure: str):
     """The service's limits that carry this measure."""
     return [l for l in service.limits if l.measure == measure]
@@ -119,8 +115,9 @@ def fact(catalog: Catalog, kind: str, entity_id: str, req) -> Fact:
     limit = find_limit(entity, term)[0]
     have = in_base(limit.value, limit.unit)
     need = in_base(req.at_least, req.unit)
-    shown = f"{limit.name}: {_amount(limit.value)} {limit.unit.split()[0]}"
-    short = f"{catalog.term('measures', term).name}: {_amount(limit.value)} {limit.unit.split()[0]}"
+    amount = quantity(limit.value, limit.unit.split()[0])
+    shown = f"{limit.name}: {amount}"
+    short = f"{catalog.term('measures', term).name}: {amount}"
     if have >= need:
-        return Fact(True, f"{shown}, at least the {_amount(req.at_least)} {req.unit} needed", limit.source, short)
-    return Fact(False, f"{shown}, less than the {_amount(req.at_least)} {req.unit} needed", limit.source, short)
+        return Fact(True, f"{shown}, at least the {quantity(req.at_least, req.unit)} needed", limit.source, short)
+    return Fact(False, f"{shown}, less than the {quantity(req.at_least, req.unit)} needed", limit.source, short)

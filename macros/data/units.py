@@ -26,3 +26,18 @@ def in_base(value: float, unit: str) -> float:
     found = unit_of(unit)
     assert found is not None, unit
     return value * found[1]
+
+
+TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days"}
+"""Units written in the singular for exactly one ("1 hour", not "1 hours")."""
+
+
+def quantity(value: float, unit: str) -> str:
+    """An amount with its unit as a reader writes it: "1 hour", "15 minutes", "4 MB", "1,000 records"."""
+    amount = f"{value:,.10g}"
+    singular = {plural: one for one, plural in TIME_UNITS.items()}
+    if value == 1 and unit in singular:
+        unit = singular[unit]
+    elif value != 1 and unit in TIME_UNITS:
+        unit = TIME_UNITS[unit]
+    return f"{amount} {unit}"

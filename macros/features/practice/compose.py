@@ -25,6 +25,7 @@ import itertools
 
 from macros.data.catalog import Catalog
 from macros.data.facts import find_limit
+from macros.data.units import quantity
 from macros.features.choosers.evaluate import evaluate, fact_table
 from macros.features.practice.base import Question, Reason, arrange, domains_of, pick, qid, rank, source_of
 from macros.features.practice.checks import echoes_key, unique_best_match
@@ -356,21 +357,6 @@ question's short label."""
 def _requirement(chooser_id: str, chooser, question_id: str) -> str:
     found = REQUIREMENTS.get((chooser_id, question_id))
     return found or next(q for q in chooser.questions if q.id == question_id).short.lower()
-
-
-TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days"}
-"""Units written in the singular for exactly one ("1 hour", not "1 hours")."""
-
-
-def quantity(value: float, unit: str) -> str:
-    """An amount with its unit as a reader writes it: "1 hour", "15 minutes", "4 MB", "1,000 records"."""
-    amount = f"{value:,.10g}"
-    singular = {plural: one for one, plural in TIME_UNITS.items()}
-    if value == 1 and unit in singular:
-        unit = singular[unit]
-    elif value != 1 and unit in TIME_UNITS:
-        unit = TIME_UNITS[unit]
-    return f"{amount} {unit}"
 
 
 def _fact_text(catalog: Catalog, chooser, kind: str, entity_id: str, question_id: str, answer_id: str, fact) -> str:
