@@ -73,7 +73,7 @@ test-property: install
 bench: install chromium
 	$(BIN)/python tools/bench.py
 
-## zensical: build the same generated folder with the newest Zensical that installs and print what differs (not part of test)
+## zensical: build the same generated folder with the pinned Zensical (ZENSICAL_SPEC=zensical==X.Y.Z to try another) and print what differs (not part of test)
 zensical: install
 	$(BIN)/python tools/zensical_report.py
 

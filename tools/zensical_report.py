@@ -68,8 +68,14 @@ def describe(name: str, site: Path, by_page: dict[str, BeautifulSoup]) -> dict:
     }
 
 
+# The Zensical release this report was last run with, pinned like every other tool; to try
+# a newer one: ZENSICAL_SPEC=zensical==X.Y.Z make zensical (it gets a virtualenv of its own).
+ZENSICAL_SPEC = os.environ.get("ZENSICAL_SPEC", "zensical==0.1.2")
+
+
 def main() -> int:
-    zvenv = ROOT / ".venv-zensical"
+    tag = re.sub(r"[^A-Za-z0-9.]+", "-", ZENSICAL_SPEC)
+    zvenv = ROOT / f".venv-{tag}"
     zensical = zvenv / "bin" / "zensical"
     if not zensical.exists():
         subprocess.run([sys.executable, "-m", "venv", str(zvenv)], check=True)
@@ -77,7 +83,7 @@ def main() -> int:
                 if line.split("==")[0].lower() in ("pydantic", "pydantic_core", "pyyaml", "jinja2", "markupsafe",
                                                     "mkdocs-macros-plugin", "annotated-types", "typing_extensions",
                                                     "typing-inspection", "beautifulsoup4", "soupsieve")]
-        subprocess.run([str(zvenv / "bin" / "pip"), "install", "--quiet", "zensical", *pins], check=True)
+        subprocess.run([str(zvenv / "bin" / "pip"), "install", "--quiet", ZENSICAL_SPEC, *pins], check=True)
         subprocess.run([str(zvenv / "bin" / "pip"), "install", "--quiet", "--no-deps", "-e", str(ROOT)], check=True)
     version = run([str(zensical), "--version"]).stdout.strip()
 
