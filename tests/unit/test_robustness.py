@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, make_data
+from conftest import FIXTURES, ROOT, make_data, vocabularies_read_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,24 +88,8 @@ def data_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def vocabularies_read_once(data_root):
-    """The mutations change entity files only, never data/vocab/, so every example would
-    read the same vocabularies into the same terms (about 40% of each load_catalog call).
-    They are read once, by the loader's own load_vocabularies, and each call of the
-    property test gets fresh dicts of those terms (build_catalog only reads them); the rest
-    of load_catalog runs in full on every example."""
-    from macros.data import dataset
-
-    real = dataset.load_vocabularies
-    vocab, problems = real(data_root, data_root.parent)
-
-    def once(data_dir, root):
-        if (data_dir, root) != (data_root, data_root.parent):
-            return real(data_dir, root)
-        return {name: dict(terms) for name, terms in vocab.items()}, list(problems)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(dataset, "load_vocabularies", once)
+def vocabularies_once(data_root):
+    with vocabularies_read_once(data_root):  # the examples never change data/vocab/ (conftest.py)
         yield
 
 
@@ -116,7 +100,7 @@ LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 
 
 @settings(max_examples=LOADER_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(mutated())
-def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, vocabularies_read_once, case):
+def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, vocabularies_once, case):
     rel, text = case
     target = data_root / rel
     original = target.read_bytes()
