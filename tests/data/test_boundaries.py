@@ -16,8 +16,8 @@ from macros.adapter.build import settings_from_env
 from macros.adapter.cli import main
 from macros.data.dataset import load_catalog
 from macros.data.problems import format_problems
-from macros.generation.assemble import generated_pages
 from macros.generation.generate import GenerationError, hand_written_problems
+from macros.site.pages import entity_page
 from macros.site.status_marks import annotate
 
 
@@ -104,16 +104,19 @@ def test_make_serve_address_is_allowed():
 CATALOG, _ = real_data()
 
 
-@pytest.fixture(scope="module")
-def generated() -> dict[str, str]:
-    """Every generated page's Markdown, by path (made once, when a test asks)."""
-    return {p.src_path: p.content for p in generated_pages(CATALOG)}
+def generated(kind: str, entity_id: str) -> str:
+    """An entity page's Markdown as generation writes it: generated_pages() makes each
+    entity page with entity_page() (pure), so the two pages these tests read are made alone,
+    not with the other pages of the site."""
+    page = entity_page(CATALOG, kind, entity_id)
+    assert page.src_path == f"{kind}/{entity_id}.md"
+    return page.content
 
 
-def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data(generated):
+def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data():
     kendra = CATALOG.get("services", "kendra")
     assert kendra.status == "closed"
-    page = annotate(generated["concepts/retrieval-augmented-generation.md"], CATALOG, "concepts/retrieval-augmented-generation.md")
+    page = annotate(generated("concepts", "retrieval-augmented-generation"), CATALOG, "concepts/retrieval-augmented-generation.md")
     label = f"closed to new customers since {kendra.status_date.isoformat()}"
     # Every line that names Kendra outside its AWS sources list (link titles of AWS pages).
     mentions = [line for line in page.splitlines() if "Kendra" in line
@@ -122,8 +125,8 @@ def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data(gene
     assert all(label in line for line in mentions), [m[:120] for m in mentions if label not in m]
 
 
-def test_a_link_to_a_closed_service_carries_its_status(generated):
-    page = generated["services/bedrock.md"]
+def test_a_link_to_a_closed_service_carries_its_status():
+    page = generated("services", "bedrock")
     assert "[Amazon Kendra](kendra.md) *(closed to new customers since" in page
 
 
