@@ -12,7 +12,7 @@ import re
 
 import pytest
 from conftest import real_data
-from test_accessibility import run_axe
+from test_accessibility import COLOUR_RULES, run_axe
 
 from macros.features.choosers.evaluate import evaluate, fact_table
 
@@ -206,15 +206,19 @@ def test_choosers_run_under_the_content_security_policy(browser, real_url):
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("address", ["/choose/inference-option/?waiting=caller&gpu=gpu&models=shared",
                                      URL + "?problem=binary&data=tabular&format=csv&hardware=cpu"])
-def test_axe_finds_nothing_serious_on_an_answered_chooser(offline_page, real_url, scheme, address):
+def test_axe_finds_nothing_serious_on_an_answered_chooser(offline_page, real_url, address):
+    """One load per chooser: axe in the default scheme, then in slate, switched with the
+    header's toggle (the colour rules over the page and every rule over the palette form,
+    as tests/browser/test_accessibility.py explains)."""
     page = offline_page
     page.goto(real_url + address)
     page.wait_for_selector("[data-atlas-chooser-ready]")
     assert page.locator(".atlas-chooser__note").count() > 0  # ranked picks, with their notes
-    if scheme == "slate":
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    assert run_axe(page) == []
+    assert run_axe(page) == [], "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    violations = run_axe(page, run_only={"type": "rule", "values": COLOUR_RULES})
+    violations += run_axe(page, context="form[data-md-component=palette]")
+    assert violations == [], ("slate", violations)

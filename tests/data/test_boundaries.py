@@ -13,10 +13,11 @@ import pytest
 from conftest import ROOT, make_data, real_data
 
 from macros.adapter.build import settings_from_env
+from macros.adapter.cli import main
 from macros.data.dataset import load_catalog
 from macros.data.problems import format_problems
-from macros.generation.assemble import generated_pages
 from macros.generation.generate import GenerationError, hand_written_problems
+from macros.site.pages import entity_page
 from macros.site.status_marks import annotate
 
 
@@ -75,12 +76,13 @@ def test_build_settings_that_would_become_markup_are_refused(monkeypatch, name, 
     assert str(err.value).startswith(expected)
 
 
-def test_the_generate_command_reports_a_bad_setting_in_one_line(tmp_path):
-    env = dict(os.environ, ATLAS_SITE_URL='https://x.example/"><script>')
-    result = subprocess.run([sys.executable, "-m", "macros", "generate", "--out", str(tmp_path / "out")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1 and "ATLAS_SITE_URL" in result.stderr
+def test_the_generate_command_reports_a_bad_setting_in_one_line(tmp_path, monkeypatch, capsys):
+    # The command line's main() in this process (tests/unit/test_cases.py runs the real
+    # `python -m macros check` in a new one).
+    monkeypatch.setenv("ATLAS_SITE_URL", 'https://x.example/"><script>')
+    assert main(["generate", "--out", str(tmp_path / "out")]) == 2
+    _, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1 and "ATLAS_SITE_URL" in err
     assert not (tmp_path / "out").exists()
 
 
@@ -102,16 +104,19 @@ def test_make_serve_address_is_allowed():
 CATALOG, _ = real_data()
 
 
-@pytest.fixture(scope="module")
-def generated() -> dict[str, str]:
-    """Every generated page's Markdown, by path (made once, when a test asks)."""
-    return {p.src_path: p.content for p in generated_pages(CATALOG)}
+def generated(kind: str, entity_id: str) -> str:
+    """An entity page's Markdown as generation writes it: generated_pages() makes each
+    entity page with entity_page() (pure), so the two pages these tests read are made alone,
+    not with the other pages of the site."""
+    page = entity_page(CATALOG, kind, entity_id)
+    assert page.src_path == f"{kind}/{entity_id}.md"
+    return page.content
 
 
-def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data(generated):
+def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data():
     kendra = CATALOG.get("services", "kendra")
     assert kendra.status == "closed"
-    page = annotate(generated["concepts/retrieval-augmented-generation.md"], CATALOG, "concepts/retrieval-augmented-generation.md")
+    page = annotate(generated("concepts", "retrieval-augmented-generation"), CATALOG, "concepts/retrieval-augmented-generation.md")
     label = f"closed to new customers since {kendra.status_date.isoformat()}"
     # Every line that names Kendra outside its AWS sources list (link titles of AWS pages).
     mentions = [line for line in page.splitlines() if "Kendra" in line
@@ -120,8 +125,8 @@ def test_a_plain_mention_of_a_closed_service_shows_its_status_from_its_data(gene
     assert all(label in line for line in mentions), [m[:120] for m in mentions if label not in m]
 
 
-def test_a_link_to_a_closed_service_carries_its_status(generated):
-    page = generated["services/bedrock.md"]
+def test_a_link_to_a_closed_service_carries_its_status():
+    page = generated("services", "bedrock")
     assert "[Amazon Kendra](kendra.md) *(closed to new customers since" in page
 
 
@@ -146,15 +151,13 @@ def test_the_real_hand_written_pages_state_every_status():
     assert hand_written_problems(CATALOG, ROOT) == []
 
 
-def test_generate_can_run_the_macros_of_hand_written_pages_itself(tmp_path, mini_data):
+def test_generate_can_run_the_macros_of_hand_written_pages_itself(tmp_path, mini_data, monkeypatch, capsys):
     """`python -m macros generate --expand-macros` (for Zensical, which has no mkdocs-macros):
     the hand-written pages come out finished, with the tables their macros fill in, and
     marked so that mkdocs-macros leaves them alone (on the small data set: the same code
     runs for the real one in `make zensical`)."""
-    result = subprocess.run([sys.executable, "-m", "macros", "generate", "--expand-macros", "--out", str(tmp_path / "out")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, ATLAS_DATA_DIR=str(mini_data)))
-    assert result.returncode == 0, result.stderr
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini_data))  # main() in this process, as `python -m macros` runs it
+    assert main(["generate", "--expand-macros", "--out", str(tmp_path / "out")]) == 0, capsys.readouterr().err
     page = (tmp_path / "out" / "docs" / "compare" / "algorithms.md").read_text()
     source = (ROOT / "docs" / "compare" / "algorithms.md").read_text()
     assert '{{ table("algorithms-at-a-glance") }}' in source

@@ -22,7 +22,7 @@ import subprocess
 import pytest
 from conftest import ROOT, make_data, real_data
 
-from macros.data.chooser_loading import candidate_ids
+from macros.data.chooser_loading import candidate_ids, check_chooser, load_choosers
 from macros.data.dataset import load_catalog
 from macros.data.problems import format_problems
 from macros.data.units import in_base
@@ -357,15 +357,22 @@ def test_page_has_a_labelled_form_the_data_block_and_the_no_script_table():
 
 
 def test_text_from_data_is_escaped_in_the_form_and_the_data_block(tmp_path):
-    import shutil
+    import copy
 
+    # The edited chooser is loaded and checked against the real catalogue exactly as
+    # load_catalog does it (load_choosers, then check_chooser), without reloading the rest
+    # of data/, which the edit does not touch.
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    (data / "choosers").mkdir(parents=True)
     path = data / "choosers" / "data-store.yml"
-    path.write_text(path.read_text().replace("label: \"Full-text search or log analytics\"",
-                                             "label: \"Search in < 1 s & logs > 2 GB\""))
-    catalog, problems = load_catalog(data, tmp_path)
+    path.write_text((ROOT / "data" / "choosers" / "data-store.yml").read_text().replace(
+        "label: \"Full-text search or log analytics\"", "label: \"Search in < 1 s & logs > 2 GB\""))
+    choosers, files, problems = load_choosers(data, tmp_path)
+    problems += check_chooser(CATALOG, "data-store", choosers["data-store"], files["data-store"], set())
     assert problems == []
+    catalog = copy.copy(CATALOG)
+    catalog.choosers = {**CATALOG.choosers, **choosers}
+    catalog.chooser_files = {**CATALOG.chooser_files, **files}
     text = chooser_page(catalog, "data-store").content
     assert "< 1 s" not in text and "&lt; 1 s &amp; logs &gt; 2 GB" in text
     block = text.split("data-atlas-chooser-data>")[1].split("</script>")[0]

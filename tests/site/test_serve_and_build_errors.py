@@ -43,7 +43,7 @@ def _wait(predicate, timeout: float) -> bool:
     while time.monotonic() < end:
         if predicate():
             return True
-        time.sleep(0.5)
+        time.sleep(0.1)  # polling: each check is a local request or a read of the log
     return False
 
 

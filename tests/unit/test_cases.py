@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TESTS, make_data
 
+from macros.adapter.cli import main
 from macros.data.dataset import load_catalog
 from macros.data.problems import format_problems
 
@@ -48,8 +49,24 @@ def test_mini_fixture_alone_has_no_problems(mini_data: Path):
     assert set(catalog.entities["algorithms"]) == {"alpha", "beta"}
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if expected_lines(c)][:3], ids=lambda c: c.name)
-def test_check_command_prints_the_same_lines_and_fails(case: Path, tmp_path: Path):
+BAD_CASES = [c for c in CASES if expected_lines(c)]
+
+
+@pytest.mark.parametrize("case", BAD_CASES[:3], ids=lambda c: c.name)
+def test_check_command_prints_the_same_lines_and_fails(case: Path, tmp_path: Path, capsys):
+    """`check` prints a case's lines on stderr and exits 1: the command line's main() run
+    in this process (as `python -m macros` runs it, without starting Python again)."""
+    data = make_data(tmp_path, case / "data")
+    assert main(["check", str(data)]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == expected_lines(case)
+    assert "Traceback" not in out + err
+
+
+def test_the_real_check_command_prints_the_lines_and_fails(tmp_path: Path):
+    """The one run of the real `python -m macros check` in a new process: its exit status
+    and its stderr are what the in-process runs above saw."""
+    case = BAD_CASES[0]
     data = make_data(tmp_path, case / "data")
     result = subprocess.run(
         [sys.executable, "-m", "macros", "check", str(data)], cwd=ROOT, capture_output=True, text=True, timeout=60

@@ -16,7 +16,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from conftest import FIXTURES, make_data
+from conftest import FIXTURES, make_data, vocabularies_read_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -172,9 +172,15 @@ def data_root(tmp_path_factory):
           f"{TRIED['refused']} refused with problem lines, 0 tracebacks, nothing live in the HTML, no unbroken run of text wider than a phone")
 
 
+@pytest.fixture(scope="module")
+def vocabularies_once(data_root):
+    with vocabularies_read_once(data_root):  # the examples never change data/vocab/ (conftest.py)
+        yield
+
+
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(hostile_documents())
-def test_hostile_text_in_any_schema_field_is_refused_or_rendered_inert(data_root, case):
+def test_hostile_text_in_any_schema_field_is_refused_or_rendered_inert(data_root, vocabularies_once, case):
     from macros.generation.assemble import generated_pages
 
     rel, text = case

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, make_data
+from conftest import FIXTURES, ROOT, make_data, vocabularies_read_once
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +87,12 @@ def data_root(tmp_path_factory):
     return make_data(tmp_path_factory.mktemp("prop"))
 
 
+@pytest.fixture(scope="module")
+def vocabularies_once(data_root):
+    with vocabularies_read_once(data_root):  # the examples never change data/vocab/ (conftest.py)
+        yield
+
+
 # The loader is cheap per file: ten mutated files for every three hostile documents of
 # tests/unit/test_properties.py (ATLAS_PROPERTY_EXAMPLES, 150 in `make test`: 500 here).
 LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 3
@@ -94,7 +100,7 @@ LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 
 
 @settings(max_examples=LOADER_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(mutated())
-def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, case):
+def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, vocabularies_once, case):
     rel, text = case
     target = data_root / rel
     original = target.read_bytes()
