@@ -8,6 +8,7 @@ items unique, do pipeline edges join declared nodes) and computes back-links, th
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -95,32 +96,41 @@ def _scalar_markers(annotation: Any) -> list[Any]:
     return found
 
 
+@functools.lru_cache(maxsize=None)
+def _field_plan(model_type: type[BaseModel]) -> tuple:
+    """Per field of a model class, what walk_markers needs from its annotation (worked out
+    once per class rather than once per entity)."""
+    plan = []
+    for name, info in model_type.model_fields.items():
+        annotation = info.rebuild_annotation()
+        unique = [m for m in _markers(annotation) + list(info.metadata) if isinstance(m, UniqueBy)]
+        item = _list_item(annotation)
+        item_markers = [m for m in (_markers(item) if item is not None else []) if isinstance(m, (Ref, Vocab, DomainRef, PageRef))]
+        scalar = [m for m in _scalar_markers(annotation) if isinstance(m, (Ref, Vocab))]
+        plan.append((name, info.alias or name, unique, item_markers, scalar))
+    return tuple(plan)
+
+
 def walk_markers(model: BaseModel, path: str = "") -> Iterator[tuple[str, Any, Any]]:
     """Yield (field path, marker, value) for every Ref, Vocab and UniqueBy in a model tree."""
-    for name, info in type(model).model_fields.items():
+    for name, key, unique, item_markers, scalar in _field_plan(type(model)):
         value = getattr(model, name)
-        key = info.alias or name
         here = f"{path}.{key}" if path else key
-        annotation = info.rebuild_annotation()
-        for marker in _markers(annotation) + list(info.metadata):
-            if isinstance(marker, UniqueBy) and isinstance(value, list):
+        if isinstance(value, list):
+            for marker in unique:
                 yield here, marker, value
         if isinstance(value, BaseModel):
             yield from walk_markers(value, here)
         elif isinstance(value, list):
-            item = _list_item(annotation)
-            item_markers = _markers(item) if item is not None else []
             for i, element in enumerate(value):
                 if isinstance(element, BaseModel):
                     yield from walk_markers(element, f"{here}[{i}]")
                 else:
                     for marker in item_markers:
-                        if isinstance(marker, (Ref, Vocab, DomainRef, PageRef)):
-                            yield f"{here}[{i}]", marker, element
+                        yield f"{here}[{i}]", marker, element
         elif value is not None:
-            for marker in _scalar_markers(annotation):
-                if isinstance(marker, (Ref, Vocab)):
-                    yield here, marker, value
+            for marker in scalar:
+                yield here, marker, value
 
 
 # --- the checks ----------------------------------------------------------------------

@@ -27,6 +27,7 @@ MAX_URL = 2000
 
 # Characters that can end a Markdown link or an HTML attribute, or hide in an address.
 _URL_FORBIDDEN = set(" \t\r\n\"'<>()\\`{}|^[]") | {chr(c) for c in range(32)} | {"\x7f"}
+_URL_FORBIDDEN_ASCII = re.compile("[" + re.escape("".join(sorted(_URL_FORBIDDEN))) + "]")
 
 
 def _invisible(ch: str) -> bool:
@@ -44,7 +45,10 @@ def _first_invisible(text: str) -> str | None:
     if text.isascii():
         m = _ASCII_CONTROL.search(text)
         return m.group() if m else None
-    return next((ch for ch in text if _invisible(ch)), None)
+    # Each distinct character is looked up once (a text has a few dozen), then the first
+    # of the invisible ones in the text's order.
+    found = [ch for ch in set(text) if _invisible(ch)]
+    return min(found, key=text.index) if found else None
 
 
 def _describe_char(ch: str) -> str:
@@ -59,7 +63,11 @@ def check_url(url: str, what: str = "an address") -> str:
         raise ValueError(f"expected an https:// {what.split(' ', 1)[-1]}; got {_show(url)}")
     if len(url) > MAX_URL:
         raise ValueError(f"expected {what} of at most {MAX_URL} characters; got {len(url)}")
-    bad = next((ch for ch in url if ch in _URL_FORBIDDEN or _invisible(ch) or ch.isspace()), None)
+    if url.isascii():  # one expression: ASCII's invisible characters are its controls
+        m = _URL_FORBIDDEN_ASCII.search(url)
+        bad = m.group() if m else None
+    else:
+        bad = next((ch for ch in url if ch in _URL_FORBIDDEN or _invisible(ch) or ch.isspace()), None)
     if bad is not None:
         shown = repr(bad)[1:-1] if bad.isprintable() else _describe_char(bad)
         raise ValueError(f"expected {what} without spaces, quotes, brackets, parentheses or control characters; "
