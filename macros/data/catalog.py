@@ -9,6 +9,7 @@ items unique, do pipeline edges join declared nodes) and computes back-links, th
 from __future__ import annotations
 
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -328,9 +329,12 @@ def _check_comparison(comp, problem) -> None:
             problem(f"rows[{i}].cells", f"expected {len(comp.columns)} cells, one per column; got {len(row.cells)}")
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters for which str.isalnum() is false
+
+
 def name_key(name: str) -> str:
     """Names compare without case, spaces or punctuation: "K-Means" is "kmeans"."""
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 def _check_unique_names(entities, files) -> list[Problem]:
