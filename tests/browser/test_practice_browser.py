@@ -25,6 +25,7 @@ import hashlib
 import json
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_accessibility import run_axe
 
 from macros.features.practice.bank import (
@@ -160,6 +161,13 @@ def open_practice(page, url: str) -> None:
 
 
 def current(page, data) -> dict:
+    """The question on screen; when none comes, the failure says what the practice area shows
+    instead (a rare failure after the fake clock moved on left no trace of it)."""
+    try:
+        page.wait_for_selector(".atlas-q__id", timeout=30000)
+    except PlaywrightTimeout:
+        shown = page.locator("[data-atlas-practice]").first.inner_text()
+        raise AssertionError(f"no question on screen; the practice area shows: {shown[-800:]!r}") from None
     return data["by_id"][page.locator(".atlas-q__id").first.inner_text().removeprefix("id ")]
 
 
