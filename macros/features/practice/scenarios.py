@@ -118,6 +118,9 @@ class _TaskIndex:
     def __init__(self, entities) -> None:
         self.entities = entities
         self.keys = {entity_id: _entity_keys(entity) for entity_id, entity in entities}
+        # The entities that can be a wrong option at all (active, with tasks), with their name keys.
+        self.usable = [(entity_id, entity, self.keys[entity_id]) for entity_id, entity in entities
+                       if active(entity) and entity.tasks]
         self.by_word: dict[str, set[str]] = {}
         self.owners: dict[str, set[str]] = {}
         self.by_key: dict[str, set[str]] = {}
@@ -141,8 +144,9 @@ def _task_pool(catalog: Catalog, kind: str, entity_id: str, entity, task: str, i
     """Ids of entities of the same kind that the data shows wrong for this task."""
     out = []
     near = index.near(task)
-    for other_id, other in index.entities:
-        if other_id == entity_id or not active(other) or not other.tasks:
+    task_key = _key(task)
+    for other_id, other, keys in index.usable:
+        if other_id == entity_id:
             continue
         if kind == "services" and (other_id == getattr(entity, "part_of", None) or getattr(other, "part_of", None) == entity_id):
             continue
@@ -150,7 +154,7 @@ def _task_pool(catalog: Catalog, kind: str, entity_id: str, entity, task: str, i
             continue
         if kind == "concepts" and (other_id in entity.related.concepts or entity_id in other.related.concepts):
             continue
-        if other_id in near or _mentions(task, other, index.keys[other_id]):
+        if other_id in near or any(k in task_key for k in keys):  # as _mentions(task, other)
             continue
         out.append(other_id)
     return out
