@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -312,7 +313,13 @@ def test_practice_scores_answers_keeps_progress_and_brings_missed_ones_back(page
         return Object.fromEntries(ids.map(id => [id, Date.parse(c[id].due) - Date.now()])) }""", list(cards))
     step = max(dues[q] for q in missed) + 1000
     assert step < min(dues[q] for q, right in answered if right), dues
-    page.clock.fast_forward(max(step, 1))
+    # A whole number of milliseconds: the page's fake clock can return fractions, and
+    # Playwright's Python fast_forward reads a float as a duration string, so a jump of
+    # 61234.5 ms silently did not happen (about one CI run in five: "the next question is
+    # due in 1 min").
+    target = page.evaluate("() => Date.now()") + max(step, 1)
+    page.clock.fast_forward(math.ceil(max(step, 1)))
+    page.wait_for_function("t => Date.now() >= t", arg=target, polling=100, timeout=5000)
     page.get_by_label("Questions due for review").check()
     page.get_by_role("button", name="Start", exact=True).click()
     seen = set()
