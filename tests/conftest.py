@@ -153,6 +153,26 @@ def vocabularies_read_once(data_root: Path):
         yield
 
 
+@pytest.fixture(scope="module")
+def vocabularies_once(data_root):
+    """vocabularies_read_once for a module's `data_root` fixture (the property tests)."""
+    with vocabularies_read_once(data_root):
+        yield
+
+
+def load_with_file(data_root: Path, rel: str, text: str):
+    """load_catalog with one data file replaced by `text`, the file restored afterwards."""
+    from macros.data.dataset import load_catalog
+
+    target = data_root / rel
+    original = target.read_bytes()
+    try:
+        target.write_text(text)
+        return load_catalog(data_root, data_root.parent)
+    finally:
+        target.write_bytes(original)
+
+
 @pytest.fixture
 def mini_data(tmp_path: Path) -> Path:
     return make_data(tmp_path)

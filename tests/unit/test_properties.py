@@ -16,12 +16,11 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from conftest import FIXTURES, make_data, vocabularies_read_once
+from conftest import FIXTURES, load_with_file, make_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from macros.data.dataset import load_catalog
 from macros.data.models import ENTITY_MODELS
 
 EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150"))
@@ -172,25 +171,13 @@ def data_root(tmp_path_factory):
           f"{TRIED['refused']} refused with problem lines, 0 tracebacks, nothing live in the HTML, no unbroken run of text wider than a phone")
 
 
-@pytest.fixture(scope="module")
-def vocabularies_once(data_root):
-    with vocabularies_read_once(data_root):  # the examples never change data/vocab/ (conftest.py)
-        yield
-
-
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(hostile_documents())
 def test_hostile_text_in_any_schema_field_is_refused_or_rendered_inert(data_root, vocabularies_once, case):
     from macros.generation.assemble import generated_pages
 
     rel, text = case
-    target = data_root / rel
-    original = target.read_bytes()
-    try:
-        target.write_text(text)
-        catalog, problems = load_catalog(data_root, data_root.parent)
-    finally:
-        target.write_bytes(original)
+    catalog, problems = load_with_file(data_root, rel, text)  # the examples never change data/vocab/
     TRIED["documents"] += 1
     if problems:
         TRIED["refused"] += 1

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, make_data, vocabularies_read_once
+from conftest import FIXTURES, ROOT, load_with_file, make_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.data.dataset import load_catalog
 from macros.data.problems import Problem
 
 LINE = re.compile(
@@ -87,12 +86,6 @@ def data_root(tmp_path_factory):
     return make_data(tmp_path_factory.mktemp("prop"))
 
 
-@pytest.fixture(scope="module")
-def vocabularies_once(data_root):
-    with vocabularies_read_once(data_root):  # the examples never change data/vocab/ (conftest.py)
-        yield
-
-
 # The loader is cheap per file: ten mutated files for every three hostile documents of
 # tests/unit/test_properties.py (ATLAS_PROPERTY_EXAMPLES, 150 in `make test`: 500 here).
 LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 3
@@ -102,13 +95,7 @@ LOADER_EXAMPLES = int(os.environ.get("ATLAS_PROPERTY_EXAMPLES", "150")) * 10 // 
 @given(mutated())
 def test_loader_returns_a_catalogue_or_problems_and_never_raises(data_root, vocabularies_once, case):
     rel, text = case
-    target = data_root / rel
-    original = target.read_bytes()
-    try:
-        target.write_text(text)
-        catalog, problems = load_catalog(data_root, data_root.parent)
-    finally:
-        target.write_bytes(original)
+    catalog, problems = load_with_file(data_root, rel, text)  # the examples never change data/vocab/
     assert (catalog is None) == bool(problems)
     for problem in problems:
         assert isinstance(problem, Problem)

@@ -129,40 +129,35 @@ def best_match_share(catalog: Catalog, questions) -> tuple[int, int, dict[str, t
         total += 1
     return hits, total, per_type
 
-def longest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
-    """(keyed by length, single-answer exam-style questions, per type): how many have a key
-    that is the one longest option, a cue test-takers learn to follow (about one in four
-    by chance with four options)."""
+def _extreme_key_share(questions, pick) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(hits, single-answer exam-style questions, per type): how many have a key that is the
+    one option of length pick(lengths) (max: the one longest, min: the one shortest)."""
     hits, total, per_type = 0, 0, {}
     for q in questions:
         if q.style != "exam" or len(q.answers) != 1:
             continue
         lengths = [len(o) for o in q.options]
-        longest = max(lengths)
-        hit = lengths.count(longest) == 1 and lengths[q.answers[0]] == longest
+        extreme = pick(lengths)
+        hit = lengths.count(extreme) == 1 and lengths[q.answers[0]] == extreme
         h, t = per_type.get(q.type, (0, 0))
         per_type[q.type] = (h + hit, t + 1)
         hits += hit
         total += 1
     return hits, total, per_type
+
+
+def longest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(keyed by length, single-answer exam-style questions, per type): how many have a key
+    that is the one longest option, a cue test-takers learn to follow (about one in four
+    by chance with four options)."""
+    return _extreme_key_share(questions, max)
 
 
 def shortest_key_share(questions) -> tuple[int, int, dict[str, tuple[int, int]]]:
     """(keyed by shortness, single-answer exam-style questions, per type): the reverse of
     `longest_key_share`. Shortening long keys can overshoot into a new cue ("the longest option
     is never right"); about one in four by chance with four options."""
-    hits, total, per_type = 0, 0, {}
-    for q in questions:
-        if q.style != "exam" or len(q.answers) != 1:
-            continue
-        lengths = [len(o) for o in q.options]
-        shortest = min(lengths)
-        hit = lengths.count(shortest) == 1 and lengths[q.answers[0]] == shortest
-        h, t = per_type.get(q.type, (0, 0))
-        per_type[q.type] = (h + hit, t + 1)
-        hits += hit
-        total += 1
-    return hits, total, per_type
+    return _extreme_key_share(questions, min)
 
 
 def _exact(text: str) -> set[str]:
